@@ -1,0 +1,20 @@
+/**
+ * unit: pure modules, in-process. integration: one real server on a fresh database,
+ * started by globalSetup (scripts/test-stack.mjs) for the whole run.
+ */
+const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] }
+
+module.exports = {
+  projects: [
+    { displayName: "unit", testEnvironment: "node", transform, testTimeout: 60000, testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    {
+      displayName: "integration",
+      testTimeout: 120000,
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/harness/global-setup.ts",
+      globalTeardown: "<rootDir>/test/harness/global-teardown.ts",
+    },
+  ],
+}

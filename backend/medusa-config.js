@@ -1,0 +1,115 @@
+const path = require("path")
+const dotenv = require("dotenv")
+const { resolveRuntimeConfig, RuntimeConfigError } = require("./runtime-config")
+
+// .env beside package.json, then the repository root's; real environment wins over both.
+dotenv.config({ path: path.join(__dirname, ".env") })
+dotenv.config({ path: path.join(__dirname, "..", ".env") })
+
+let runtime
+try {
+  runtime = resolveRuntimeConfig(process.env)
+} catch (error) {
+  if (error instanceof RuntimeConfigError) {
+    // Medusa prints config errors as an unreadable stack; a named variable is what the user needs.
+    console.error(`\nConfiguration error: ${error.message}\nSee backend/README.md#configuration.\n`)
+    process.exit(1)
+  }
+  throw error
+}
+
+const plugins = [
+  "medusa-fulfillment-manual",
+  "medusa-payment-manual",
+  runtime.files.kind === "s3"
+    ? { resolve: "medusa-file-s3", options: runtime.files.options }
+    : { resolve: "@medusajs/file-local", options: { upload_dir: runtime.files.uploadDir, backend_url: runtime.backendUrl } },
+  {
+    resolve: "@medusajs/admin",
+    /** @type {import('@medusajs/admin').PluginOptions} */
+    options: { serve: true, path: "/app", autoRebuild: false, outDir: "build" },
+  },
+]
+
+if (runtime.search.kind === "meilisearch") {
+  plugins.push({
+    resolve: "medusa-plugin-meilisearch",
+    options: {
+      config: { host: runtime.search.host, apiKey: runtime.search.apiKey },
+      settings: {
+        products: {
+          indexSettings: {
+            searchableAttributes: ["title", "subtitle", "description", "type_value", "collection_title", "tags_value", "variant_sku"],
+            displayedAttributes: ["id", "title", "handle", "thumbnail", "subtitle", "description", "collection_title", "type_value"],
+            filterableAttributes: ["collection_id", "type_id", "status"],
+          },
+          primaryKey: "id",
+          transformer: (product) => ({
+            id: product.id,
+            title: product.title,
+            handle: product.handle,
+            subtitle: product.subtitle,
+            description: product.description,
+            thumbnail: product.thumbnail,
+            status: product.status,
+            collection_id: product.collection_id,
+            collection_title: product.collection?.title,
+            type_id: product.type_id,
+            type_value: product.type?.value,
+            tags_value: (product.tags || []).map((t) => t.value),
+            variant_sku: (product.variants || []).map((v) => v.sku).filter(Boolean),
+          }),
+        },
+      },
+    },
+  })
+}
+
+if (runtime.payments.razorpay) {
+  plugins.push({
+    resolve: "medusa-payment-razorpay",
+    options: {
+      ...runtime.payments.razorpay,
+      automatic_expiry_period: 30,
+      manual_expiry_period: 20,
+      refund_speed: "normal",
+    },
+  })
+}
+
+if (runtime.payments.stripe) {
+  plugins.push({ resolve: "medusa-payment-stripe", options: { ...runtime.payments.stripe, capture: true } })
+}
+
+const modules =
+  runtime.redis.kind === "redis"
+    ? {
+        eventBus: { resolve: "@medusajs/event-bus-redis", options: { redisUrl: runtime.redis.url } },
+        cacheService: { resolve: "@medusajs/cache-redis", options: { redisUrl: runtime.redis.url, ttl: 30 } },
+      }
+    : {
+        eventBus: { resolve: "@medusajs/event-bus-local" },
+        cacheService: { resolve: "@medusajs/cache-inmemory", options: { ttl: 30 } },
+      }
+
+/** @type {import('@medusajs/medusa').ConfigModule} */
+module.exports = {
+  projectConfig: {
+    database_url: runtime.database.url,
+    database_type: "postgres",
+    database_extra: process.env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {},
+    redis_url: runtime.redis.kind === "redis" ? runtime.redis.url : undefined,
+    store_cors: runtime.storeCors,
+    admin_cors: runtime.adminCors,
+    jwt_secret: runtime.secrets.JWT_SECRET,
+    cookie_secret: runtime.secrets.COOKIE_SECRET,
+    worker_mode: runtime.workerMode,
+    http_compression: { enabled: true },
+  },
+  featureFlags: {
+    product_categories: true,
+    tax_inclusive_pricing: true,
+  },
+  plugins,
+  modules,
+}

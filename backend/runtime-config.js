@@ -1,0 +1,233 @@
+/**
+ * Chooses each runtime concern (database, events/cache, search, files, payments,
+ * shipping) from the environment: the real service when configured, the embedded
+ * or built-in fallback when not. Pure: reads only the env object it is given, so it
+ * is unit tested directly and shared by medusa-config.js, the start script and tests.
+ *
+ * Any invalid value throws a RuntimeConfigError naming the variable, so a typo stops
+ * startup instead of silently falling back to a weaker implementation.
+ */
+
+const DEFAULT_SECRET = "supersecret"
+const EMBEDDED_PG_DEFAULT_PORT = 54329
+
+class RuntimeConfigError extends Error {
+  constructor(variable, message) {
+    super(`${variable}: ${message}`)
+    this.name = "RuntimeConfigError"
+    this.variable = variable
+  }
+}
+
+function readVar(env, name) {
+  const value = env[name]
+  if (value === undefined) return undefined
+  const trimmed = String(value).trim()
+  return trimmed === "" ? undefined : trimmed
+}
+
+function parseUrl(env, name, protocols, example) {
+  const raw = readVar(env, name)
+  if (raw === undefined) return undefined
+  let url
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new RuntimeConfigError(name, `"${redact(raw)}" is not a valid URL; expected something like ${example}`)
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new RuntimeConfigError(
+      name,
+      `"${redact(raw)}" uses ${url.protocol.replace(":", "")}://, expected ${protocols.map((p) => p.replace(":", "://")).join(" or ")} (e.g. ${example})`
+    )
+  }
+  if (!url.hostname) {
+    throw new RuntimeConfigError(name, `"${redact(raw)}" has no host; expected something like ${example}`)
+  }
+  return { raw, url }
+}
+
+/** Hides the password of a URL-looking value before it is printed. */
+function redact(value) {
+  return String(value).replace(/(\/\/[^:/@]+:)[^@/]+@/, "$1****@")
+}
+
+function parsePort(env, name, fallback) {
+  const raw = readVar(env, name)
+  if (raw === undefined) return fallback
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
+    throw new RuntimeConfigError(name, `"${raw}" is not a TCP port (1-65535)`)
+  }
+  return Number(raw)
+}
+
+/** Variables that only make sense together: all set, or none. */
+function requireGroup(env, names, what) {
+  const set = names.filter((n) => readVar(env, n) !== undefined)
+  if (set.length === 0) return false
+  const missing = names.filter((n) => readVar(env, n) === undefined)
+  if (missing.length) {
+    throw new RuntimeConfigError(
+      missing[0],
+      `is required because ${set.join(", ")} ${set.length === 1 ? "is" : "are"} set (${what}); set ${missing.join(" and ")} or unset ${set.join(" and ")}`
+    )
+  }
+  return true
+}
+
+function resolveDatabase(env) {
+  const parsed = parseUrl(env, "DATABASE_URL", ["postgres:", "postgresql:"], "postgres://postgres:postgres@localhost:5432/medusa")
+  if (parsed) {
+    const dbName = parsed.url.pathname.replace(/^\//, "")
+    if (!dbName) {
+      throw new RuntimeConfigError("DATABASE_URL", `"${redact(parsed.raw)}" names no database; add one after the port, e.g. /medusa`)
+    }
+    return {
+      kind: "postgres",
+      url: parsed.raw,
+      describe: `PostgreSQL at ${parsed.url.hostname}:${parsed.url.port || 5432}/${dbName} (DATABASE_URL)`,
+    }
+  }
+  const port = parsePort(env, "EMBEDDED_PG_PORT", EMBEDDED_PG_DEFAULT_PORT)
+  return {
+    kind: "embedded",
+    port,
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/medusa`,
+    describe: `embedded PostgreSQL on 127.0.0.1:${port}, data in .data/ (DATABASE_URL unset)`,
+  }
+}
+
+function resolveRedis(env) {
+  const parsed = parseUrl(env, "REDIS_URL", ["redis:", "rediss:"], "redis://localhost:6379")
+  if (parsed) {
+    return { kind: "redis", url: parsed.raw, describe: `Redis event bus and cache at ${parsed.url.hostname}:${parsed.url.port || 6379} (REDIS_URL)` }
+  }
+  return { kind: "local", describe: "local event bus and in-memory cache (REDIS_URL unset; single process only)" }
+}
+
+function resolveSearch(env) {
+  const parsed = parseUrl(env, "MEILISEARCH_HOST", ["http:", "https:"], "http://localhost:7700")
+  if (parsed) {
+    return {
+      kind: "meilisearch",
+      host: parsed.raw,
+      apiKey: readVar(env, "MEILISEARCH_API_KEY"),
+      describe: `Meilisearch at ${parsed.raw} (MEILISEARCH_HOST)`,
+    }
+  }
+  return { kind: "postgres", describe: "PostgreSQL full-text search with typo tolerance (MEILISEARCH_HOST unset)" }
+}
+
+function resolveFiles(env) {
+  const names = ["S3_URL", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"]
+  if (!requireGroup(env, names, "S3 file storage")) {
+    return { kind: "local", uploadDir: "uploads", describe: "local files in backend/uploads/ (S3_* unset)" }
+  }
+  parseUrl(env, "S3_URL", ["http:", "https:"], "https://my-bucket.s3.ap-south-1.amazonaws.com")
+  const endpoint = parseUrl(env, "S3_ENDPOINT", ["http:", "https:"], "http://localhost:9001")
+  return {
+    kind: "s3",
+    options: {
+      s3_url: readVar(env, "S3_URL"),
+      bucket: readVar(env, "S3_BUCKET"),
+      region: readVar(env, "S3_REGION"),
+      access_key_id: readVar(env, "S3_ACCESS_KEY_ID"),
+      secret_access_key: readVar(env, "S3_SECRET_ACCESS_KEY"),
+      ...(endpoint ? { aws_config_object: { endpoint: endpoint.raw, s3ForcePathStyle: true } } : {}),
+    },
+    describe: `S3 bucket ${readVar(env, "S3_BUCKET")} (${endpoint ? `endpoint ${endpoint.raw}` : readVar(env, "S3_REGION")})`,
+  }
+}
+
+function resolvePayments(env) {
+  const razorpay = requireGroup(env, ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET"], "Razorpay")
+    ? {
+        key_id: readVar(env, "RAZORPAY_KEY_ID"),
+        key_secret: readVar(env, "RAZORPAY_KEY_SECRET"),
+        razorpay_account: readVar(env, "RAZORPAY_ACCOUNT"),
+        webhook_secret: readVar(env, "RAZORPAY_WEBHOOK_SECRET"),
+      }
+    : undefined
+  if (razorpay && !/^rzp_(test|live)_/.test(razorpay.key_id)) {
+    throw new RuntimeConfigError("RAZORPAY_KEY_ID", `"${razorpay.key_id}" does not look like a Razorpay key id (rzp_test_... or rzp_live_...)`)
+  }
+  if (!razorpay && readVar(env, "RAZORPAY_WEBHOOK_SECRET")) {
+    throw new RuntimeConfigError("RAZORPAY_KEY_ID", "is required because RAZORPAY_WEBHOOK_SECRET is set")
+  }
+  const stripe = readVar(env, "STRIPE_API_KEY")
+    ? { api_key: readVar(env, "STRIPE_API_KEY"), webhook_secret: readVar(env, "STRIPE_WEBHOOK_SECRET") }
+    : undefined
+  if (stripe && !/^(sk|rk)_(test|live)_/.test(stripe.api_key)) {
+    throw new RuntimeConfigError("STRIPE_API_KEY", "does not look like a Stripe secret key (sk_test_... or sk_live_...)")
+  }
+  if (stripe && !stripe.webhook_secret) {
+    throw new RuntimeConfigError("STRIPE_WEBHOOK_SECRET", "is required because STRIPE_API_KEY is set (Stripe confirms payments by webhook)")
+  }
+  if (!stripe && readVar(env, "STRIPE_WEBHOOK_SECRET")) {
+    throw new RuntimeConfigError("STRIPE_API_KEY", "is required because STRIPE_WEBHOOK_SECRET is set")
+  }
+  const india = razorpay ? "Razorpay and cash on delivery" : "cash on delivery (RAZORPAY_KEY_ID unset)"
+  const us = stripe ? "Stripe" : "manual payment (STRIPE_API_KEY unset)"
+  return { razorpay, stripe, describe: `India: ${india}; US: ${us}` }
+}
+
+function resolveSecrets(env, production) {
+  const secrets = {}
+  for (const name of ["JWT_SECRET", "COOKIE_SECRET"]) {
+    const value = readVar(env, name)
+    if (production && (!value || value === DEFAULT_SECRET)) {
+      throw new RuntimeConfigError(name, "must be set to a long random value in production (NODE_ENV=production); e.g. `openssl rand -hex 32`")
+    }
+    secrets[name] = value || DEFAULT_SECRET
+  }
+  return secrets
+}
+
+/**
+ * @param {Record<string, string | undefined>} env usually process.env
+ */
+function resolveRuntimeConfig(env) {
+  const production = env.NODE_ENV === "production"
+  const port = parsePort(env, "PORT", 9000)
+  const backendUrl = parseUrl(env, "MEDUSA_BACKEND_URL", ["http:", "https:"], "https://api.example.com")
+  const workerMode = readVar(env, "MEDUSA_WORKER_MODE") || "shared"
+  if (!["shared", "server", "worker"].includes(workerMode)) {
+    throw new RuntimeConfigError("MEDUSA_WORKER_MODE", `"${workerMode}" must be shared, server or worker`)
+  }
+  const storefrontPort = parsePort(env, "STOREFRONT_PORT", 8000)
+  return {
+    production,
+    port,
+    workerMode,
+    backendUrl: backendUrl ? backendUrl.raw.replace(/\/$/, "") : `http://localhost:${port}`,
+    storeCors: readVar(env, "STORE_CORS") || `http://localhost:${storefrontPort},http://127.0.0.1:${storefrontPort}`,
+    adminCors: readVar(env, "ADMIN_CORS") || `http://localhost:${port},http://localhost:7001`,
+    secrets: resolveSecrets(env, production),
+    database: resolveDatabase(env),
+    redis: resolveRedis(env),
+    search: resolveSearch(env),
+    files: resolveFiles(env),
+    payments: resolvePayments(env),
+    shipping: { describe: "flat-rate shipping options (Shiprocket not configured)" },
+  }
+}
+
+/** One line per concern, printed at startup. */
+function describeRuntimeConfig(config) {
+  return [
+    `database: ${config.database.describe}`,
+    `events+cache: ${config.redis.describe}`,
+    `search: ${config.search.describe}`,
+    `files: ${config.files.describe}`,
+    `payments: ${config.payments.describe}`,
+    `shipping: ${config.shipping.describe}`,
+  ]
+}
+
+module.exports = {
+  resolveRuntimeConfig,
+  describeRuntimeConfig,
+  RuntimeConfigError,
+  redact,
+  EMBEDDED_PG_DEFAULT_PORT,
+}

@@ -1,0 +1,44 @@
+/**
+ * Builds the Medusa admin into backend/build only when its inputs changed (admin
+ * version, medusa-config.js, admin extensions of the backend and of our plugins).
+ */
+import fs from "node:fs"
+import path from "node:path"
+import crypto from "node:crypto"
+import { createRequire } from "node:module"
+
+const require = createRequire(import.meta.url)
+
+export function adminBuildStamp(backendDir) {
+  const hash = crypto.createHash("sha256")
+  hash.update(require("@medusajs/admin/package.json").version)
+  hash.update(fs.readFileSync(path.join(backendDir, "medusa-config.js")))
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(p)
+      else hash.update(path.relative(backendDir, p)).update(fs.readFileSync(p))
+    }
+  }
+  walk(path.join(backendDir, "src", "admin"))
+  const pluginsDir = path.join(backendDir, "..", "plugins")
+  if (fs.existsSync(pluginsDir)) for (const p of fs.readdirSync(pluginsDir).sort()) walk(path.join(pluginsDir, p, "src", "admin"))
+  return hash.digest("hex")
+}
+
+export function isAdminBuildFresh(backendDir) {
+  const stampFile = path.join(backendDir, "build", ".build-stamp")
+  return (
+    fs.existsSync(path.join(backendDir, "build", "index.html")) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, "utf8") === adminBuildStamp(backendDir)
+  )
+}
+
+/** @param run a step runner's run(): (command, args, options) => Promise<void> */
+export async function buildAdmin(backendDir, run, env) {
+  const adminCli = path.join(path.dirname(require.resolve("@medusajs/admin/package.json")), "bin", "medusa-admin.js")
+  await run(process.execPath, [adminCli, "build"], { cwd: backendDir, env, logName: "admin-build" })
+  fs.writeFileSync(path.join(backendDir, "build", ".build-stamp"), adminBuildStamp(backendDir))
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: from a fresh clone to a running store on embedded defaults.
+ * Database (embedded unless DATABASE_URL), backend build, migrations, idempotent seed
+ * and the admin build (in parallel with migrations and seed), then the server.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { createRequire } from "node:module"
+import { fileURLToPath } from "node:url"
+import { spawn } from "node:child_process"
+import dotenv from "dotenv"
+import { ensureDatabaseExists, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import { createStepRunner, StepError } from "./lib/steps.mjs"
+import { buildAdmin, isAdminBuildFresh } from "./lib/admin-build.mjs"
+
+const require = createRequire(import.meta.url)
+const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const repoRoot = path.resolve(backendDir, "..")
+const dataDir = path.join(repoRoot, ".data")
+
+dotenv.config({ path: path.join(backendDir, ".env") })
+dotenv.config({ path: path.join(repoRoot, ".env") })
+
+const { resolveRuntimeConfig, describeRuntimeConfig, RuntimeConfigError } = require("../runtime-config.js")
+
+const medusaCli = require.resolve("@medusajs/medusa-cli/cli.js")
+const tscCli = require.resolve("typescript/bin/tsc")
+
+async function main() {
+  let runtime
+  try {
+    runtime = resolveRuntimeConfig(process.env)
+  } catch (error) {
+    if (error instanceof RuntimeConfigError) {
+      console.error(`\nConfiguration error: ${error.message}\nSee backend/README.md#configuration.\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+  const skipAdmin = process.argv.includes("--no-admin")
+  const { step, run } = createStepRunner({ total: 6, logDir: path.join(dataDir, "logs") })
+  console.log("Starting the store backend\n" + describeRuntimeConfig(runtime).map((l) => `  ${l}`).join("\n"))
+
+  let database = { stop: async () => {} }
+  await step("Database", async () => {
+    if (runtime.database.kind === "embedded") {
+      database = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, "postgres"),
+        port: runtime.database.port,
+        log: (m) => console.log(`  ${m}`),
+      })
+    }
+    await ensureDatabaseExists(runtime.database.url)
+    return runtime.database.kind === "embedded" ? `embedded on port ${runtime.database.port}` : "external"
+  })
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: runtime.database.url,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-old-space-size=3072"].filter(Boolean).join(" "),
+  }
+  const stop = async (code) => {
+    await database.stop().catch(() => {})
+    process.exit(code)
+  }
+
+  try {
+    await step("Build backend", () => run(process.execPath, [tscCli, "-p", "tsconfig.json"], { cwd: backendDir, env, logName: "build" }))
+
+    // The admin build is CPU-bound webpack; it overlaps with the database-bound steps.
+    const adminBuild =
+      skipAdmin || isAdminBuildFresh(backendDir)
+        ? Promise.resolve(skipAdmin ? "skipped (--no-admin)" : "up to date")
+        : buildAdmin(backendDir, run, env).then(() => "built into backend/build")
+    adminBuild.catch(() => {}) // awaited below; keep an early failure from being unhandled
+
+    await step("Apply migrations", () => run(process.execPath, [medusaCli, "migrations", "run"], { cwd: backendDir, env, logName: "migrations" }))
+    await step("Seed catalog", () =>
+      run(process.execPath, [path.join(backendDir, "dist", "scripts", "seed.js")], { cwd: backendDir, env, logName: "seed", inheritOutput: true })
+    )
+    await step("Build admin", () => adminBuild)
+  } catch (error) {
+    console.error(`\n${error instanceof StepError ? error.message : error?.stack ?? error}`)
+    await stop(1)
+  }
+
+  await step("Start server", async () => `http://localhost:${runtime.port} (admin at /app)`)
+  const server = spawn(process.execPath, [medusaCli, "start"], { cwd: backendDir, env, stdio: "inherit" })
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal))
+  server.on("exit", (code) => stop(code ?? 0))
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

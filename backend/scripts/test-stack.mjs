@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+/**
+ * A throw-away backend for tests and benchmarks: a fresh database (on the server in
+ * DATABASE_URL, or on an embedded PostgreSQL when unset), migrations, the seed, then
+ * `medusa start` on a free port. Prints one line `READY {json}` when the server
+ * answers /health, and cleans everything up on SIGTERM, SIGINT or when stdin closes
+ * (its parent died).
+ *
+ * Options (env): TEST_STACK_EXTRA_ENV='{"K":"V"}' extra env for the server.
+ */
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import { createRequire } from "node:module"
+import { fileURLToPath } from "node:url"
+import { spawn } from "node:child_process"
+import { dropDatabase, ensureDatabaseExists, startEmbeddedPostgres, tmpName, withDatabaseName } from "./lib/postgres.mjs"
+import { createStepRunner } from "./lib/steps.mjs"
+
+const require = createRequire(import.meta.url)
+const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const repoRoot = path.resolve(backendDir, "..")
+const medusaCli = require.resolve("@medusajs/medusa-cli/cli.js")
+const TEST_EMBEDDED_PORT = Number(process.env.TEST_EMBEDDED_PG_PORT || 54339)
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+    srv.on("error", reject)
+  })
+}
+
+async function waitForHealth(baseUrl, server, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`medusa start exited with code ${server.exitCode}`)
+    try {
+      const res = await fetch(`${baseUrl}/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`server did not answer ${baseUrl}/health within ${timeoutMs / 1000}s`)
+}
+
+const log = (m) => process.stderr.write(`[test-stack] ${m}\n`)
+const cleanups = []
+let cleaning = false
+async function cleanup(code) {
+  if (cleaning) return
+  cleaning = true
+  for (const fn of cleanups.reverse()) await fn().catch((e) => log(`cleanup: ${e?.message ?? e}`))
+  process.exit(code)
+}
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => cleanup(0))
+process.stdin.on("end", () => cleanup(0))
+process.stdin.resume()
+
+async function main() {
+  const logDir = path.join(repoRoot, ".data", "logs", tmpName("test"))
+  const { run } = createStepRunner({ total: 1, logDir })
+  let serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) {
+    const pgServer = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, ".data", "test-postgres"), port: TEST_EMBEDDED_PORT, log })
+    cleanups.push(() => pgServer.stop())
+    serverUrl = `postgres://postgres:postgres@127.0.0.1:${TEST_EMBEDDED_PORT}/postgres`
+  }
+  const databaseUrl = withDatabaseName(serverUrl, tmpName("medusa_test"))
+  await ensureDatabaseExists(databaseUrl)
+  cleanups.push(() => dropDatabase(databaseUrl))
+
+  const port = await freePort()
+  const extra = process.env.TEST_STACK_EXTRA_ENV ? JSON.parse(process.env.TEST_STACK_EXTRA_ENV) : {}
+  const env = {
+    ...process.env,
+    ...extra,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    MEDUSA_BACKEND_URL: `http://localhost:${port}`,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: extra.NODE_ENV ?? "development",
+  }
+  const started = Date.now()
+  await run(process.execPath, [medusaCli, "migrations", "run"], { cwd: backendDir, env, logName: "migrations" })
+  log(`migrations applied (${((Date.now() - started) / 1000).toFixed(1)}s)`)
+  await run(process.execPath, [path.join(backendDir, "dist", "scripts", "seed.js")], { cwd: backendDir, env, logName: "seed" })
+  log(`seeded (${((Date.now() - started) / 1000).toFixed(1)}s)`)
+
+  const serverLog = fs.openSync(path.join(logDir, "server.log"), "w")
+  const server = spawn(process.execPath, [medusaCli, "start"], { cwd: backendDir, env, stdio: ["ignore", serverLog, serverLog] })
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve()
+        server.once("exit", resolve)
+        server.kill("SIGTERM")
+        setTimeout(() => server.kill("SIGKILL"), 5000).unref()
+      })
+  )
+  const baseUrl = `http://127.0.0.1:${port}`
+  await waitForHealth(baseUrl, server, 120000)
+  log(`server ready at ${baseUrl} (${((Date.now() - started) / 1000).toFixed(1)}s), logs in ${logDir}`)
+  process.stdout.write(
+    `READY ${JSON.stringify({
+      baseUrl,
+      databaseUrl,
+      logDir,
+      adminEmail: env.ADMIN_EMAIL || "admin@example.com",
+      adminPassword: env.ADMIN_PASSWORD || "supersecret",
+      pid: server.pid,
+    })}\n`
+  )
+  server.on("exit", (code) => {
+    if (!cleaning) {
+      log(`server exited unexpectedly (code ${code}); see ${logDir}/server.log`)
+      cleanup(1)
+    }
+  })
+}
+
+main().catch((error) => {
+  log(error?.stack ?? String(error))
+  cleanup(1)
+})

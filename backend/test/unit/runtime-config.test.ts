@@ -1,0 +1,86 @@
+import { resolveRuntimeConfig, describeRuntimeConfig, RuntimeConfigError } from "../../runtime-config"
+
+function errorOf(env: Record<string, string>): RuntimeConfigError {
+  try {
+    resolveRuntimeConfig(env)
+  } catch (e) {
+    return e as RuntimeConfigError
+  }
+  throw new Error("expected a configuration error")
+}
+
+describe("resolveRuntimeConfig", () => {
+  it("falls back to embedded and built-in implementations when nothing is set", () => {
+    const c = resolveRuntimeConfig({})
+    expect(c.database.kind).toBe("embedded")
+    expect(c.database.url).toBe("postgres://postgres:postgres@127.0.0.1:54329/medusa")
+    expect(c.redis.kind).toBe("local")
+    expect(c.search.kind).toBe("postgres")
+    expect(c.files.kind).toBe("local")
+    expect(c.payments.razorpay).toBeUndefined()
+    expect(c.payments.stripe).toBeUndefined()
+    expect(c.port).toBe(9000)
+    expect(describeRuntimeConfig(c)).toHaveLength(6)
+  })
+
+  it("uses every real service when configured", () => {
+    const c = resolveRuntimeConfig({
+      DATABASE_URL: "postgres://u:p@db:5432/shop",
+      REDIS_URL: "redis://cache:6379",
+      MEILISEARCH_HOST: "http://search:7700",
+      S3_URL: "http://minio:9000/medusa",
+      S3_BUCKET: "medusa",
+      S3_REGION: "us-east-1",
+      S3_ACCESS_KEY_ID: "key",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_ENDPOINT: "http://minio:9000",
+      RAZORPAY_KEY_ID: "rzp_test_abc",
+      RAZORPAY_KEY_SECRET: "s3cr3t",
+      STRIPE_API_KEY: "sk_test_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc",
+      PORT: "9100",
+    })
+    expect(c.database).toMatchObject({ kind: "postgres", url: "postgres://u:p@db:5432/shop" })
+    expect(c.redis).toMatchObject({ kind: "redis", url: "redis://cache:6379" })
+    expect(c.search).toMatchObject({ kind: "meilisearch", host: "http://search:7700" })
+    expect(c.files.kind).toBe("s3")
+    expect(c.payments.razorpay?.key_id).toBe("rzp_test_abc")
+    expect(c.payments.stripe?.api_key).toBe("sk_test_abc")
+    expect(c.port).toBe(9100)
+    // A password never reaches the startup lines.
+    expect(describeRuntimeConfig(c).join("\n")).not.toContain(":p@")
+  })
+
+  it.each([
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL", /not a valid URL/],
+    [{ DATABASE_URL: "mysql://u:p@h/db" }, "DATABASE_URL", /expected postgres/],
+    [{ DATABASE_URL: "postgres://u:p@h:5432" }, "DATABASE_URL", /names no database/],
+    [{ REDIS_URL: "localhost:6379" }, "REDIS_URL", /redis:\/\//],
+    [{ MEILISEARCH_HOST: "search" }, "MEILISEARCH_HOST", /not a valid URL/],
+    [{ RAZORPAY_KEY_ID: "rzp_test_abc" }, "RAZORPAY_KEY_SECRET", /required because RAZORPAY_KEY_ID is set/],
+    [{ RAZORPAY_KEY_SECRET: "x" }, "RAZORPAY_KEY_ID", /required/],
+    [{ RAZORPAY_KEY_ID: "abc", RAZORPAY_KEY_SECRET: "x" }, "RAZORPAY_KEY_ID", /rzp_test_/],
+    [{ STRIPE_API_KEY: "sk_test_abc" }, "STRIPE_WEBHOOK_SECRET", /required/],
+    [{ STRIPE_API_KEY: "pk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_x" }, "STRIPE_API_KEY", /secret key/],
+    [{ S3_BUCKET: "b" }, "S3_URL", /required because S3_BUCKET is set/],
+    [{ PORT: "90000" }, "PORT", /TCP port/],
+    [{ MEDUSA_WORKER_MODE: "both" }, "MEDUSA_WORKER_MODE", /shared, server or worker/],
+    [{ NODE_ENV: "production" }, "JWT_SECRET", /production/],
+    [{ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "supersecret" }, "COOKIE_SECRET", /production/],
+  ])("rejects %j naming %s", (env, variable, message) => {
+    const error = errorOf(env as Record<string, string>)
+    expect(error).toBeInstanceOf(RuntimeConfigError)
+    expect(error.variable).toBe(variable)
+    expect(error.message).toMatch(message)
+    expect(error.message.startsWith(`${variable}:`)).toBe(true)
+  })
+
+  it("does not print a database password when rejecting a URL", () => {
+    const error = errorOf({ DATABASE_URL: "mysql://user:hunter2@h/db" })
+    expect(error.message).not.toContain("hunter2")
+  })
+
+  it("treats blank variables as unset", () => {
+    expect(resolveRuntimeConfig({ DATABASE_URL: "  ", REDIS_URL: "" }).database.kind).toBe("embedded")
+  })
+})
