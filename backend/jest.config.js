@@ -6,10 +6,9 @@ const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" 
 
 module.exports = {
   projects: [
-    { displayName: "unit", testEnvironment: "node", transform, testTimeout: 60000, testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    { displayName: "unit", testEnvironment: "node", transform, testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
     {
       displayName: "integration",
-      testTimeout: 120000,
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
@@ -17,4 +16,5 @@ module.exports = {
       globalTeardown: "<rootDir>/test/harness/global-teardown.ts",
     },
   ],
+  testTimeout: 120000,
 }

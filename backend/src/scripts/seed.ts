@@ -9,6 +9,7 @@ import { SingleBar, Presets } from "cli-progress"
 import { loadCatalog } from "../seed/catalog"
 import { seedAdminUser, seedPublishableKey, seedStore, seedTaxRates } from "../seed/seed-store"
 import { seedCategories, seedCollections, seedProducts } from "../seed/seed-catalog"
+import { indexAllProducts } from "../seed/search-index"
 
 const backendDir = path.resolve(__dirname, "..", "..")
 const catalogDir = process.env.SEED_CATALOG_DIR || path.resolve(backendDir, "..", "data", "catalog")
@@ -38,6 +39,8 @@ async function main() {
   await seedTaxRates(container, regions.india, catalog.products, productIds, log)
   await seedAdminUser(container, log)
   await seedPublishableKey(container, log)
+  const indexed = await indexAllProducts(container)
+  if (indexed) log(`search: ${indexed} products indexed`)
   console.log(`  seed: ${catalog.products.length} products in catalog, ${createdVariants} variants created this run`)
   await dbConnection.destroy()
 }

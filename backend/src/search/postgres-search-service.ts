@@ -1,6 +1,6 @@
 import { AbstractSearchService } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { buildPrefixTsQuery, productToSearchDocument, tokenize, vocabularyOf } from "./search-text"
+import { buildPrefixTsQuery, pickCorrection, productToSearchDocument, tokenize, vocabularyOf } from "./search-text"
 
 type Deps = { manager: EntityManager; logger?: { warn: (m: string) => void } }
 
@@ -12,6 +12,8 @@ type SearchOptions = {
 
 /** Below this trigram similarity a vocabulary word is not taken as what the shopper meant. */
 const MIN_CORRECTION_SIMILARITY = 0.3
+/** Nearest words by trigram similarity that are then compared by edit distance. */
+const CORRECTION_CANDIDATES = 10
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
 
@@ -77,20 +79,22 @@ export default class PostgresSearchService extends AbstractSearchService {
     // Weights and language are fixed in the migration; nothing to tune at runtime.
   }
 
-  /** Each query word, or the nearest indexed word when the shopper's word is not indexed. */
+  /** Each query word, or the indexed word the shopper most likely meant (see pickCorrection). */
   protected async correctTerms(terms: string[]): Promise<string[]> {
     if (!terms.length) return terms
-    const rows: { input: string; term: string | null }[] = await this.manager_.query(
-      `SELECT q.input,
-              (SELECT t.term FROM search_term t
-                WHERE t.term = q.input OR (length(q.input) >= 3 AND t.term % q.input AND similarity(t.term, q.input) >= $2)
-                ORDER BY (t.term = q.input) DESC, similarity(t.term, q.input) DESC, length(t.term) ASC
-                LIMIT 1) AS term
-         FROM unnest($1::text[]) AS q(input)`,
-      [terms, MIN_CORRECTION_SIMILARITY]
+    const rows: { input: string; term: string; similarity: number }[] = await this.manager_.query(
+      `SELECT q.input, c.term, c.similarity
+         FROM unnest($1::text[]) AS q(input)
+         CROSS JOIN LATERAL (
+           SELECT t.term, similarity(t.term, q.input) AS similarity
+             FROM search_term t
+            WHERE t.term = q.input OR (length(q.input) >= 3 AND t.term % q.input AND similarity(t.term, q.input) >= $2)
+            ORDER BY similarity(t.term, q.input) DESC
+            LIMIT $3
+         ) c`,
+      [terms, MIN_CORRECTION_SIMILARITY, CORRECTION_CANDIDATES]
     )
-    const corrected = new Map(rows.map((r) => [r.input, r.term ?? r.input]))
-    return terms.map((t) => corrected.get(t) ?? t)
+    return terms.map((input) => pickCorrection(input, rows.filter((r) => r.input === input)) ?? input)
   }
 
   async search(indexName: string, query: string, options: SearchOptions = {}) {

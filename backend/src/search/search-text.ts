@@ -100,3 +100,33 @@ export function productToSearchDocument(product: Record<string, any>): SearchDoc
     },
   }
 }
+
+/** Optimal string alignment distance: edits, counting a swap of neighbours as one. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)])
+  for (let j = 1; j <= b.length; j++) d[0][j] = j
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+    }
+  }
+  return d[a.length][b.length]
+}
+
+/**
+ * What the shopper most likely meant: the candidate fewest edits away (trigram
+ * similarity only nominates candidates; it ties "body" with "bodycon" for "bodycn"),
+ * then the most similar, then the shorter. Too many edits for the word's length means
+ * no correction.
+ */
+export function pickCorrection(input: string, candidates: { term: string; similarity: number }[]): string | null {
+  if (candidates.some((c) => c.term === input)) return input
+  const maxEdits = input.length <= 4 ? 1 : input.length <= 8 ? 2 : 3
+  const ranked = candidates
+    .map((c) => ({ ...c, edits: editDistance(input, c.term) }))
+    .filter((c) => c.edits <= maxEdits)
+    .sort((x, y) => x.edits - y.edits || y.similarity - x.similarity || x.term.length - y.term.length)
+  return ranked[0]?.term ?? null
+}

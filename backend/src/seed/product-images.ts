@@ -3,6 +3,7 @@
  * encoded to WebP with sharp and stored through Medusa's file service, so they land
  * in S3 when it is configured and in backend/uploads otherwise.
  */
+import crypto from "crypto"
 import fs from "fs"
 import os from "os"
 import path from "path"
@@ -17,8 +18,17 @@ export type ProductImages = { thumbnail: string; images: string[]; byColor: Reco
 const WIDTH = 800
 const HEIGHT = 1000
 
+// Rasterising the art costs about half a second an image; the same SVG always gives the same WebP.
+const cacheDir = process.env.SEED_IMAGE_CACHE || path.resolve(__dirname, "..", "..", "..", ".data", "image-cache")
+
 async function renderWebp(svg: string): Promise<Buffer> {
-  return sharp(Buffer.from(svg)).resize(WIDTH, HEIGHT).webp({ quality: 82 }).toBuffer()
+  const cached = path.join(cacheDir, `${crypto.createHash("sha256").update(svg).digest("hex").slice(0, 32)}.webp`)
+  if (fs.existsSync(cached)) return fs.readFileSync(cached)
+  const webp = await sharp(Buffer.from(svg)).resize(WIDTH, HEIGHT).webp({ quality: 82 }).toBuffer()
+  fs.mkdirSync(cacheDir, { recursive: true })
+  fs.writeFileSync(`${cached}.${process.pid}`, webp)
+  fs.renameSync(`${cached}.${process.pid}`, cached)
+  return webp
 }
 
 export async function createProductImages(fileService: FileService, product: ProductPlan): Promise<ProductImages> {

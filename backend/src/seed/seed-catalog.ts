@@ -5,10 +5,20 @@
  */
 import type { AwilixContainer } from "awilix"
 import type { Catalog, ProductPlan, VariantPlan } from "./catalog"
-import { createProductImages } from "./product-images"
+import { createProductImages, ProductImages } from "./product-images"
 
 type Log = (message: string) => void
 type Progress = (done: number, total: number, label: string) => void
+
+const IMAGE_CONCURRENCY = 4
+
+async function forEachLimit<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++])
+  })
+  await Promise.all(lanes)
+}
 
 const PRICE_LISTS = [
   { currency: "inr" as const, name: "Everyday prices (India)", includes_tax: true },
@@ -86,14 +96,15 @@ function variantInput(plan: VariantPlan, rank: number, optionIds: { size: string
 async function seedProduct(
   container: AwilixContainer,
   plan: ProductPlan,
-  refs: { categories: Map<string, string>; collections: Map<string, string>; salesChannelId: string }
+  refs: { categories: Map<string, string>; collections: Map<string, string>; salesChannelId: string },
+  rendered?: ProductImages
 ): Promise<{ id: string; newVariants: { id: string; plan: VariantPlan }[] }> {
   const productService = container.resolve("productService")
   const variantService = container.resolve("productVariantService")
   let [product] = await productService.list({ handle: plan.handle }, { relations: ["options", "variants"], take: 1 })
   let byColor: Record<string, string> = product?.metadata?.images_by_color ?? {}
   if (!product) {
-    const images = await createProductImages(container.resolve("fileService"), plan)
+    const images = rendered ?? (await createProductImages(container.resolve("fileService"), plan))
     byColor = images.byColor
     const releasedAt = new Date(Date.now() - (plan.released_days_ago ?? 30) * 86400000)
     product = await productService.create({
@@ -181,9 +192,23 @@ export async function seedProducts(
   const salesChannel = await container.resolve("salesChannelService").retrieveDefault()
   const productIds = new Map<string, string>()
   const allNew: { id: string; plan: VariantPlan }[] = []
+  // Rendering images is CPU-bound in sharp's thread pool, so it runs a few products at a
+  // time; creating products stays serial because Medusa upserts shared types and tags.
+  const productService = container.resolve("productService")
+  const existing = new Set(
+    (await productService.list({ handle: catalog.products.map((p) => p.handle) }, { select: ["id", "handle"] })).map((p: { handle: string }) => p.handle)
+  )
+  const images = new Map<string, ProductImages>()
+  const fileService = container.resolve("fileService")
+  let rendered = 0
+  const toRender = catalog.products.filter((p) => !existing.has(p.handle))
+  await forEachLimit(toRender, IMAGE_CONCURRENCY, async (plan) => {
+    images.set(plan.handle, await createProductImages(fileService, plan))
+    progress(++rendered, toRender.length, `images: ${plan.title}`)
+  })
   let done = 0
   for (const plan of catalog.products) {
-    const { id, newVariants } = await seedProduct(container, plan, { ...refs, salesChannelId: salesChannel.id })
+    const { id, newVariants } = await seedProduct(container, plan, { ...refs, salesChannelId: salesChannel.id }, images.get(plan.handle))
     productIds.set(plan.handle, id)
     allNew.push(...newVariants)
     progress(++done, catalog.products.length, plan.title)

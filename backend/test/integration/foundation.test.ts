@@ -88,6 +88,25 @@ describe("regions and money", () => {
     expect(variant.calculated_price_type).toBe("sale")
   })
 
+  it("includes GST in Indian prices at each product's rate (5%, 18% above Rs 2,500, 3% jewellery)", async () => {
+    const res = await api("GET", `/store/products?region_id=${regions.india.id}&limit=100`)
+    const rates = new Set<number>()
+    for (const product of res.body.products) {
+      const plan = catalog.products.find((p) => p.handle === product.handle)!
+      rates.add(plan.gst_rate)
+      const variant = product.variants[0]
+      const price = variant.calculated_price
+      expect(variant.calculated_price_incl_tax).toBe(price)
+      expect(variant.calculated_tax).toBe(Math.round(price - price / (1 + plan.gst_rate / 100)))
+    }
+    expect([...rates].sort()).toEqual([18, 3, 5])
+  })
+
+  it("adds no tax to US prices by default", async () => {
+    const res = await api("GET", `/store/products?region_id=${regions.us.id}&limit=3`)
+    for (const product of res.body.products) expect(product.variants[0].calculated_tax).toBe(0)
+  })
+
   it("keeps stock per variant, including sold-out sizes", async () => {
     const soldOut = catalog.products.flatMap((p) => p.variants.map((v) => ({ p, v }))).find(({ v }) => v.inventory_quantity === 0)!
     const res = await api("GET", `/store/products?handle=${soldOut.p.handle}`)

@@ -1,4 +1,4 @@
-import { buildPrefixTsQuery, productToSearchDocument, tokenize, vocabularyOf, MAX_QUERY_TERMS } from "../../src/search/search-text"
+import { buildPrefixTsQuery, editDistance, pickCorrection, productToSearchDocument, tokenize, vocabularyOf, MAX_QUERY_TERMS } from "../../src/search/search-text"
 
 describe("tokenize", () => {
   it("lowercases, strips accents and punctuation, removes duplicates", () => {
@@ -51,5 +51,22 @@ describe("productToSearchDocument", () => {
   })
   it("survives a product without relations", () => {
     expect(productToSearchDocument({ id: "p", title: "T" })).toMatchObject({ id: "p", title: "T", keywords: "", body: "" })
+  })
+})
+
+describe("pickCorrection", () => {
+  it("prefers the candidate fewest edits away over a shorter, equally similar one", () => {
+    expect(editDistance("bodycn", "bodycon")).toBe(1)
+    expect(editDistance("bodycn", "body")).toBe(2)
+    expect(pickCorrection("bodycn", [{ term: "body", similarity: 0.5 }, { term: "bodycon", similarity: 0.5 }])).toBe("bodycon")
+  })
+  it("counts a swap of neighbouring letters as one edit", () => {
+    expect(editDistance("dersses", "dresses")).toBe(1)
+  })
+  it("keeps a word that is indexed as it is", () => {
+    expect(pickCorrection("body", [{ term: "body", similarity: 1 }, { term: "bodycon", similarity: 0.4 }])).toBe("body")
+  })
+  it("does not correct to a word too many edits away", () => {
+    expect(pickCorrection("silk", [{ term: "satin", similarity: 0.3 }])).toBeNull()
   })
 })
