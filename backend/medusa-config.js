@@ -27,7 +27,8 @@ const plugins = [
   {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */
-    options: { serve: true, path: "/app", autoRebuild: false, outDir: "build" },
+    // The seed loads plugins while the admin is still being built: it sets MEDUSA_ADMIN_SERVE=false.
+    options: { serve: process.env.MEDUSA_ADMIN_SERVE !== "false", path: "/app", autoRebuild: false, outDir: "build" },
   },
 ]
 

@@ -78,7 +78,7 @@ async function main() {
 
     await step("Apply migrations", () => run(process.execPath, [medusaCli, "migrations", "run"], { cwd: backendDir, env, logName: "migrations" }))
     await step("Seed catalog", () =>
-      run(process.execPath, [path.join(backendDir, "dist", "scripts", "seed.js")], { cwd: backendDir, env, logName: "seed", inheritOutput: true })
+      run(process.execPath, [path.join(backendDir, "dist", "scripts", "seed.js")], { cwd: backendDir, env, logName: "seed", echo: /^\s+seed: / })
     )
     await step("Build admin", () => adminBuild)
   } catch (error) {
@@ -86,10 +86,28 @@ async function main() {
     await stop(1)
   }
 
-  await step("Start server", async () => `http://localhost:${runtime.port} (admin at /app)`)
-  const server = spawn(process.execPath, [medusaCli, "start"], { cwd: backendDir, env, stdio: "inherit" })
+  const server = spawn(process.execPath, [medusaCli, "start"], { cwd: backendDir, env, stdio: ["ignore", "pipe", "pipe"] })
+  const serverLog = fs.createWriteStream(path.join(dataDir, "logs", "server.log"))
+  let ready = false
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.on("data", (chunk) => {
+      serverLog.write(chunk)
+      if (ready) process.stdout.write(chunk)
+    })
+  }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal))
   server.on("exit", (code) => stop(code ?? 0))
+  await step("Start server", async () => {
+    const url = `http://localhost:${runtime.port}`
+    while (!(await fetch(`${url}/health`).then((r) => r.ok).catch(() => false))) {
+      if (server.exitCode !== null) throw new StepError(`the server exited; see ${path.join(dataDir, "logs", "server.log")}`)
+      await new Promise((r) => setTimeout(r, 300))
+    }
+    return url
+  })
+  ready = true
+  const admin = process.env.ADMIN_EMAIL ? `${process.env.ADMIN_EMAIL} / (ADMIN_PASSWORD)` : "admin@example.com / supersecret"
+  console.log(`\n  Store API  http://localhost:${runtime.port}/store/products\n  Admin      http://localhost:${runtime.port}/app  (${admin})\n  Logs       .data/logs/\n`)
 }
 
 main().catch((error) => {

@@ -43,16 +43,26 @@ export function createStepRunner({ total, logDir }) {
     }
   }
 
-  /** Runs a command, its output into logDir/<logName>.log; rejects with the log's tail. */
-  function run(command, args, { cwd, env, logName, inheritOutput = false }) {
+  /**
+   * Runs a command, its output into logDir/<logName>.log; rejects with the log's tail.
+   * Lines matching `echo` are also shown (a child's own progress lines).
+   */
+  function run(command, args, { cwd, env, logName, echo }) {
     const logFile = path.join(logDir, `${logName}.log`)
     const out = fs.openSync(logFile, "w")
     return new Promise((resolve, reject) => {
-      const child = spawn(command, args, {
-        cwd,
-        env,
-        stdio: ["ignore", inheritOutput ? "inherit" : out, inheritOutput ? "inherit" : out],
-      })
+      const child = spawn(command, args, { cwd, env, stdio: ["ignore", echo ? "pipe" : out, echo ? "pipe" : out] })
+      if (echo) {
+        let pending = ""
+        const onData = (chunk) => {
+          fs.writeSync(out, chunk)
+          const lines = (pending + chunk.toString()).split("\n")
+          pending = lines.pop()
+          for (const line of lines) if (echo.test(line)) process.stdout.write(`${tty ? "\r\x1b[K" : ""}${line}\n`)
+        }
+        child.stdout.on("data", onData)
+        child.stderr.on("data", onData)
+      }
       child.on("error", reject)
       child.on("exit", (code, signal) => {
         fs.closeSync(out)

@@ -17,25 +17,28 @@ const catalogDir = process.env.SEED_CATALOG_DIR || path.resolve(backendDir, ".."
 async function main() {
   const catalog = loadCatalog(catalogDir)
   process.chdir(backendDir)
+  // The seed needs no admin UI, and the admin plugin exits a process that loads it before its build exists.
+  process.env.MEDUSA_ADMIN_SERVE = "false"
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container, dbConnection } = await loaders({ directory: backendDir, expressApp: express(), isTest: false })
   const log = (message: string) => console.log(`  seed: ${message}`)
-  const bar = process.stdout.isTTY ? new SingleBar({ format: "  products [{bar}] {value}/{total} {label}", hideCursor: true }, Presets.shades_classic) : null
-  const progress = (done: number, total: number, label: string) => {
+  // A bar on a terminal; a line every tenth item when the output is a log or a pipe.
+  const bar = process.stdout.isTTY ? new SingleBar({ format: "  seed: {phase} [{bar}] {value}/{total} {label}", hideCursor: true }, Presets.shades_classic) : null
+  const progress = (phase: string) => (done: number, total: number, label: string) => {
     if (bar) {
-      if (done === 1) bar.start(total, 0, { label: "" })
-      bar.update(done, { label })
+      if (done === 1) bar.start(total, 0, { phase, label: "" })
+      bar.update(done, { phase, label })
       if (done === total) bar.stop()
     } else if (done % 10 === 0 || done === total) {
-      console.log(`  seed: products ${done}/${total}`)
+      console.log(`  seed: ${phase} ${done}/${total}`)
     }
   }
 
   const regions = await seedStore(container, log)
   const categories = await seedCategories(container, catalog, log)
   const collections = await seedCollections(container, catalog, log)
-  const { productIds, createdVariants } = await seedProducts(container, catalog, { categories, collections }, log, progress)
+  const { productIds, createdVariants } = await seedProducts(container, catalog, { categories, collections }, log, { images: progress("images"), products: progress("products") })
   await seedTaxRates(container, regions.india, catalog.products, productIds, log)
   await seedAdminUser(container, log)
   await seedPublishableKey(container, log)

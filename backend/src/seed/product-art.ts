@@ -526,26 +526,27 @@ function shirtCrop(c: Ctx): Drawing {
     lines.push("M252 190Q400 206 548 190", "M400 198L400 450")
     seams.push("M252 198Q400 214 548 198")
     const collar = "M340 116Q400 100 460 116L462 134Q400 120 338 134Z"
-    layers.push({ parts: [body], seams, lines, folds, over: ribBand(collar, c.p) })
+    layers.push({ parts: [body], seams, lines, folds }, { parts: [collar], panels: [collar], seams: ["M344 122Q400 108 456 122"] })
   } else {
     lines.push("M388 204L388 450", "M412 204L412 450")
     seams.push("M392 208L392 448", "M408 208L408 448")
     seams.push("M440 260L500 260L500 312L470 326L440 312Z")
     lines.push("M440 258L500 258")
-    let over = `<path d="M346 122Q400 132 454 122L404 204L396 204Z" fill="${c.p.deep}"/>`
-    over += `<path d="M348 120Q400 108 452 120L450 134Q400 124 350 134Z" fill="${p2(c.p)}" stroke="${c.p.outline}" stroke-width="1.6"/>`
-    over += `<path d="M452 120C470 126 480 138 484 150L450 226L404 200Z" fill="${c.p.base}" stroke="${c.p.outline}" stroke-width="2" stroke-linejoin="round"/>`
-    over += `<path d="${mir("M452 120C470 126 480 138 484 150L450 226L404 200Z")}" fill="${c.p.base}" stroke="${c.p.outline}" stroke-width="2" stroke-linejoin="round"/>`
-    over += `<path d="M456 132C468 138 474 146 476 154L448 214L414 196" fill="none" stroke="${c.p.stitch}" stroke-width="1.3" stroke-dasharray="4 3"/>`
-    over += `<path d="${mir("M456 132C468 138 474 146 476 154L448 214L414 196")}" fill="none" stroke="${c.p.stitch}" stroke-width="1.3" stroke-dasharray="4 3"/>`
+    const stand = "M348 120Q400 108 452 120L450 134Q400 124 350 134Z"
+    const wing = "M452 120C470 126 480 138 484 150L450 226L404 200Z"
+    const wingStitch = "M456 132C468 138 474 146 476 154L448 214L414 196"
+    const collar: Layer = {
+      parts: [stand, wing, mir(wing)],
+      panels: [stand],
+      seams: [wingStitch, mir(wingStitch)],
+      under: `<path d="M346 122Q400 132 454 122L404 204L396 204Z" fill="${c.p.lum > 0.6 ? c.p.shade : c.p.deep}"/>`,
+    }
+    let over = ""
     for (const y of [236, 290, 344, 398]) over += button(400, y, 6.5, c.p)
-    layers.push({ parts: [body], seams, lines, folds, over })
+    layers.push({ parts: [body], seams, lines, folds, over }, collar)
   }
   return { layers, box: [164, 108, 636, 452], focus: [430, 230] }
 }
-
-/** Collar stand shade. */
-const p2 = (p: Palette) => p.shade
 
 function coordSet(c: Ctx): Drawing {
   const top = sym([400, c.back ? 124 : 170], [
@@ -621,7 +622,7 @@ function skirtMidi(c: Ctx): Drawing {
   const highs = [...both(`M${n(486 + c.j(5))} 320 C500 500 520 720 548 902`)]
   const seams = [hemStitch("M636 900Q580 918 520 906Q460 896 400 910Q340 896 280 906Q220 918 164 900", -10)]
   let over = ""
-  if (c.back) over = zip(548, 228, 380, c.p)
+  if (c.back) over = zip(514, 254, 380, c.p)
   return { layers: [{ parts: [body], lines: [...lines, ...gathers], seams, folds, highs, over, sheen: true }], box: [164, 222, 636, 918], focus: [430, 300] }
 }
 
@@ -735,14 +736,17 @@ function cargo(c: Ctx): Drawing {
   const seams = [`M268 ${o.wy + 8}Q400 ${o.wy + 12} 532 ${o.wy + 8}`, ...both(`M${CX + o.ho - 4} ${o.hemY - 30}L${CX + o.hi + 4} ${o.hemY - 30}`), ...both("M560 770 Q500 784 440 774")]
   const folds = [...both("M530 860 Q500 900 460 890"), ...both("M560 980 Q520 1010 470 1000"), ...both("M480 300 Q500 360 484 420")]
   let over = ""
+  const pockets: Layer = { parts: [], seams: [] }
+  const flaps: Layer = { parts: [], seams: [], panels: [], over: "" }
   for (const s of [1, -1]) {
     const x = CX + s * 150
-    const pocket = `M${x - 46} 500L${x + 46} 500L${x + 50} 660L${x - 42} 664Z`
-    over += `<path d="${pocket}" fill="${c.p.base}" stroke="${c.p.outline}" stroke-width="2"/>`
-    over += `<path d="M${x - 38} 508L${x + 38} 508L${x + 42} 652L${x - 34} 656Z" fill="none" stroke="${c.p.stitch}" stroke-width="1.4" stroke-dasharray="5 4"/>`
-    over += `<path d="M${x - 52} 488L${x + 52} 488L${x + 54} 540L${x - 50} 542Z" fill="${c.p.shade}" stroke="${c.p.outline}" stroke-width="2"/>`
-    over += `<path d="M${x - 44} 496L${x + 44} 496L${x + 46} 532L${x - 42} 534" fill="none" stroke="${c.p.stitch}" stroke-width="1.4" stroke-dasharray="5 4"/>`
-    over += `<circle cx="${x}" cy="528" r="5" fill="${c.p.deep}"/>`
+    pockets.parts.push(`M${x - 46} 500L${x + 46} 500L${x + 50} 660L${x - 42} 664Z`)
+    pockets.seams?.push(`M${x - 38} 508L${x + 38} 508L${x + 42} 652L${x - 34} 656Z`)
+    const flap = `M${x - 52} 488L${x + 52} 488L${x + 54} 540L${x - 50} 542Z`
+    flaps.parts.push(flap)
+    flaps.panels?.push(flap)
+    flaps.seams?.push(`M${x - 44} 496L${x + 44} 496L${x + 46} 532L${x - 42} 534`)
+    flaps.over += `<circle cx="${x}" cy="528" r="5" fill="${c.p.deep}"/>`
     over += `<path d="M${CX + s * 150} ${o.hemY - 10}Q${CX + s * 140} ${o.hemY + 30} ${CX + s * 152} ${o.hemY + 54}" stroke="${c.p.deep}" stroke-width="3" fill="none"/><rect x="${CX + s * 152 - 6}" y="${o.hemY + 50}" width="12" height="18" rx="4" fill="#2B2B2B"/>`
   }
   for (const dx of [-110, -56, 56, 110]) over += `<rect x="${CX + dx - 5}" y="${o.wy - 3}" width="10" height="${band - o.wy + 10}" rx="2" fill="${c.p.base}" stroke="${c.p.outline}" stroke-width="1.3"/>`
@@ -753,7 +757,7 @@ function cargo(c: Ctx): Drawing {
     seams.push("M420 174L420 350Q418 366 404 372")
     over += `<path d="M392 ${band - 6}Q378 230 388 260M408 ${band - 6}Q424 232 414 262" stroke="${c.p.deep}" stroke-width="3" fill="none" stroke-linecap="round"/><rect x="380" y="256" width="12" height="16" rx="4" fill="#2B2B2B"/><rect x="408" y="258" width="12" height="16" rx="4" fill="#2B2B2B"/>`
   }
-  return { layers: [{ parts: [body], lines, seams, folds, over }], box: [200, 126, 600, 1124], focus: [550, 520] }
+  return { layers: [{ parts: [body], lines, seams, folds, over }, pockets, flaps], box: [200, 126, 600, 1124], focus: [550, 520] }
 }
 
 function shorts(c: Ctx): Drawing {
@@ -988,12 +992,24 @@ function patternDef(kind: string, p: Palette, id: string, rnd: () => number): st
       return s + `<circle cx="36" cy="86" r="2.6" fill="${ring}"/><circle cx="84" cy="44" r="3" fill="${ring}"/><circle cx="120" cy="70" r="2.2" fill="${ring}"/><circle cx="84" cy="118" r="2.4" fill="${ring}"/></pattern>`
     }
     case "sequin": {
+      // Overlapping discs in staggered rows, 4 x 4 to a tile (small tiles are slow to rasterise).
       const light = toHex(mix(parseHex(p.base), WHITE, 0.55))
+      let discs = ""
+      let glints = ""
+      for (let row = 0; row <= 4; row++) {
+        for (let col = 0; col <= 4; col++) {
+          for (const [ox, oy] of [[0, 0], [7, 6]]) {
+            const x = col * 14 + ox
+            const y = row * 12 + oy
+            if (x > 56 + 6 || y > 48 + 6) continue
+            discs += `<circle cx="${x}" cy="${y}" r="5.4"/>`
+            glints += `M${x - 2.9} ${y - 1.6}h2.6`
+          }
+        }
+      }
       return (
-        `${open(14, 12)}<circle cx="7" cy="6" r="5.4" fill="url(#${id}g)" stroke="${p.deep}" stroke-opacity=".45" stroke-width=".6"/>` +
-        `<circle cx="0" cy="0" r="5.4" fill="url(#${id}g)" stroke="${p.deep}" stroke-opacity=".45" stroke-width=".6"/><circle cx="14" cy="0" r="5.4" fill="url(#${id}g)" stroke="${p.deep}" stroke-opacity=".45" stroke-width=".6"/>` +
-        `<circle cx="0" cy="12" r="5.4" fill="url(#${id}g)" stroke="${p.deep}" stroke-opacity=".45" stroke-width=".6"/><circle cx="14" cy="12" r="5.4" fill="url(#${id}g)" stroke="${p.deep}" stroke-opacity=".45" stroke-width=".6"/>` +
-        `<circle cx="5.4" cy="4.4" r="1.3" fill="${light}"/></pattern>` +
+        `${open(56, 48)}<g fill="url(#${id}g)" stroke="${p.deep}" stroke-opacity=".45" stroke-width=".6">${discs}</g>` +
+        `<path d="${glints}" stroke="${light}" stroke-width="2.2" stroke-linecap="round"/></pattern>` +
         `<linearGradient id="${id}g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${light}"/><stop offset=".5" stop-color="${p.base}"/><stop offset="1" stop-color="${p.deep}"/></linearGradient>`
       )
     }
@@ -1034,7 +1050,7 @@ function patternDef(kind: string, p: Palette, id: string, rnd: () => number): st
  * librsvg and browsers rasterise several times more slowly.
  */
 function softStroke(d: string, color: string, opacity: number, width: number): string {
-  const steps: [number, number][] = [[2.2, 0.22], [1.4, 0.3], [0.7, 0.48]]
+  const steps: [number, number][] = [[2.4, 0.12], [1.9, 0.15], [1.45, 0.18], [1, 0.21], [0.55, 0.24]]
   return steps
     .map(([w, o]) => `<path d="${d}" fill="none" stroke="${color}" stroke-opacity="${Math.round(opacity * o * 100) / 100}" stroke-width="${n(width * w)}" stroke-linecap="round"/>`)
     .join("")
@@ -1053,7 +1069,7 @@ function renderLayer(layer: Layer, i: number, key: string, p: Palette, box: [num
   if (hasPattern) inner += `<rect ${area} fill="url(#${key}p)"/>`
   if (layer.texture === "denim") inner += `<rect ${area} fill="url(#${key}tw)"/>`
   if (layer.panels?.length) inner += `<path d="${layer.panels.join("")}" fill="#000" fill-opacity=".09"/>`
-  if (layer.folds?.length) inner += softStroke(layer.folds.join(""), p.deep, p.lum < 0.05 ? 0.8 : 0.4, 9)
+  if (layer.folds?.length) inner += softStroke(layer.folds.join(""), p.deep, p.lum < 0.05 ? 0.75 : 0.34, 7)
   if (layer.highs?.length) inner += softStroke(layer.highs.join(""), "#fff", layer.sheen ? 0.3 : 0.2, layer.sheen ? 20 : 8)
   if (sequin) {
     let sp = ""
@@ -1089,7 +1105,7 @@ export function renderProductSvg(spec: ArtSpec): string {
 
   // Fit the drawing's box into the frame; the detail view zooms in on its focus point.
   const [x0, y0, x1, y1] = drawing.box
-  const fit = Math.min(560 / (x1 - x0), 800 / (y1 - y0), 1.5)
+  const fit = Math.min(590 / (x1 - x0), 800 / (y1 - y0), 1.5)
   const bx = (x0 + x1) / 2
   const by = (y0 + y1) / 2
   const zoom = view === "detail" ? drawing.zoom ?? 2.5 : 1
@@ -1108,7 +1124,14 @@ export function renderProductSvg(spec: ArtSpec): string {
   ]
   if (hasPattern) defs.push(patternDef(pattern, p, `${key}p`, rnd))
   if (drawing.layers.some((l) => l.texture === "denim")) {
-    defs.push(`<pattern id="${key}tw" width="7" height="7" patternUnits="userSpaceOnUse"><path d="M-1 8L8 -1" stroke="#fff" stroke-opacity=".13" stroke-width="1.6"/><path d="M2.5 8L8 2.5" stroke="#000" stroke-opacity=".07" stroke-width="1"/></pattern>`)
+    // Denim twill: diagonal ridges, eight to a 56px tile (small tiles are slow to rasterise).
+    let light = ""
+    let dark = ""
+    for (let k = -56; k <= 56; k += 7) {
+      light += `M${k - 1} 57L${k + 57} -1`
+      dark += `M${k + 2.5} 57L${k + 59.5} 0`
+    }
+    defs.push(`<pattern id="${key}tw" width="56" height="56" patternUnits="userSpaceOnUse"><path d="${light}" stroke="#fff" stroke-opacity=".13" stroke-width="1.6"/><path d="${dark}" stroke="#000" stroke-opacity=".07" stroke-width="1"/></pattern>`)
   }
 
   const allParts = drawing.layers.flatMap((l) => l.parts).map((d) => `<path d="${d}"/>`).join("")
@@ -1119,7 +1142,7 @@ export function renderProductSvg(spec: ArtSpec): string {
     shadow = `<g transform="${flip}${place}" fill="${p.shadow}" fill-opacity=".1">${rings}</g>`
   } else {
     // Soft drop shadow from nested outlines of the whole garment (cheaper than a blur filter).
-    const steps: [number, number][] = [[34, 0.05], [22, 0.06], [11, 0.07], [2, 0.09]]
+    const steps: [number, number][] = [[46, 0.026], [34, 0.032], [23, 0.04], [13, 0.048], [4, 0.056]]
     const body = steps.map(([w, o]) => `<g opacity="${o}" stroke-width="${w}">${allParts}</g>`).join("")
     shadow = `<g transform="translate(8 14)"><g transform="${flip}${place}" fill="${p.shadow}" stroke="${p.shadow}" stroke-linejoin="round">${body}</g></g>`
   }

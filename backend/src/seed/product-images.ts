@@ -18,7 +18,8 @@ export type ProductImages = { thumbnail: string; images: string[]; byColor: Reco
 const WIDTH = 800
 const HEIGHT = 1000
 
-// Rasterising the art costs about half a second an image; the same SVG always gives the same WebP.
+// Rasterising costs about a quarter of a second an image and the same SVG always gives the same
+// WebP, so reruns (CI's second pass, the idempotency test, a reset database) reuse the files.
 const cacheDir = process.env.SEED_IMAGE_CACHE || path.resolve(__dirname, "..", "..", "..", ".data", "image-cache")
 
 async function renderWebp(svg: string): Promise<Buffer> {

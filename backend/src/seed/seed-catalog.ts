@@ -187,7 +187,7 @@ export async function seedProducts(
   catalog: Catalog,
   refs: { categories: Map<string, string>; collections: Map<string, string> },
   log: Log,
-  progress: Progress
+  progress: { images: Progress; products: Progress }
 ): Promise<{ productIds: Map<string, string>; createdVariants: number }> {
   const salesChannel = await container.resolve("salesChannelService").retrieveDefault()
   const productIds = new Map<string, string>()
@@ -204,14 +204,14 @@ export async function seedProducts(
   const toRender = catalog.products.filter((p) => !existing.has(p.handle))
   await forEachLimit(toRender, IMAGE_CONCURRENCY, async (plan) => {
     images.set(plan.handle, await createProductImages(fileService, plan))
-    progress(++rendered, toRender.length, `images: ${plan.title}`)
+    progress.images(++rendered, toRender.length, plan.title)
   })
   let done = 0
   for (const plan of catalog.products) {
     const { id, newVariants } = await seedProduct(container, plan, { ...refs, salesChannelId: salesChannel.id }, images.get(plan.handle))
     productIds.set(plan.handle, id)
     allNew.push(...newVariants)
-    progress(++done, catalog.products.length, plan.title)
+    progress.products(++done, catalog.products.length, plan.title)
   }
   if (allNew.length) await addSalePrices(container, allNew, log)
   return { productIds, createdVariants: allNew.length }
