@@ -96,15 +96,19 @@ async function main() {
     })
   }
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal))
-  server.on("exit", (code) => stop(code ?? 0))
+  server.on("exit", (code) => {
+    if (!ready) console.error(`\nThe server exited (code ${code}) before it answered /health; see ${path.join(dataDir, "logs", "server.log")}`)
+    stop(code ?? 0)
+  })
   await step("Start server", async () => {
     const url = `http://localhost:${runtime.port}`
     while (!(await fetch(`${url}/health`).then((r) => r.ok).catch(() => false))) {
-      if (server.exitCode !== null) throw new StepError(`the server exited; see ${path.join(dataDir, "logs", "server.log")}`)
+      if (server.exitCode !== null) return // the exit handler reports and stops the database
       await new Promise((r) => setTimeout(r, 300))
     }
     return url
   })
+  if (server.exitCode !== null) return
   ready = true
   const admin = process.env.ADMIN_EMAIL ? `${process.env.ADMIN_EMAIL} / (ADMIN_PASSWORD)` : "admin@example.com / supersecret"
   console.log(`\n  Store API  http://localhost:${runtime.port}/store/products\n  Admin      http://localhost:${runtime.port}/app  (${admin})\n  Logs       .data/logs/\n`)
