@@ -1,22 +1,12 @@
 const path = require("path")
 const dotenv = require("dotenv")
-const { resolveRuntimeConfig, RuntimeConfigError } = require("./runtime-config")
+const { resolveRuntimeConfigOrExit } = require("./runtime-config")
 
 // .env beside package.json, then the repository root's; real environment wins over both.
 dotenv.config({ path: path.join(__dirname, ".env") })
 dotenv.config({ path: path.join(__dirname, "..", ".env") })
 
-let runtime
-try {
-  runtime = resolveRuntimeConfig(process.env)
-} catch (error) {
-  if (error instanceof RuntimeConfigError) {
-    // Medusa prints config errors as an unreadable stack; a named variable is what the user needs.
-    console.error(`\nConfiguration error: ${error.message}\nSee backend/README.md#configuration.\n`)
-    process.exit(1)
-  }
-  throw error
-}
+const runtime = resolveRuntimeConfigOrExit(process.env)
 
 const plugins = [
   "medusa-fulfillment-manual",

@@ -224,8 +224,23 @@ function describeRuntimeConfig(config) {
   ]
 }
 
+/**
+ * resolveRuntimeConfig for entry points: a configuration error is printed as one
+ * readable line naming the variable and the process exits 1 (Medusa would print a stack).
+ */
+function resolveRuntimeConfigOrExit(env) {
+  try {
+    return resolveRuntimeConfig(env)
+  } catch (error) {
+    if (!(error instanceof RuntimeConfigError)) throw error
+    console.error(`\nConfiguration error: ${error.message}\nSee backend/README.md#configuration.\n`)
+    process.exit(1)
+  }
+}
+
 module.exports = {
   resolveRuntimeConfig,
+  resolveRuntimeConfigOrExit,
   describeRuntimeConfig,
   RuntimeConfigError,
   redact,

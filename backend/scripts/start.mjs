@@ -22,22 +22,13 @@ const dataDir = path.join(repoRoot, ".data")
 dotenv.config({ path: path.join(backendDir, ".env") })
 dotenv.config({ path: path.join(repoRoot, ".env") })
 
-const { resolveRuntimeConfig, describeRuntimeConfig, RuntimeConfigError } = require("../runtime-config.js")
+const { resolveRuntimeConfigOrExit, describeRuntimeConfig } = require("../runtime-config.js")
 
 const medusaCli = require.resolve("@medusajs/medusa-cli/cli.js")
 const tscCli = require.resolve("typescript/bin/tsc")
 
 async function main() {
-  let runtime
-  try {
-    runtime = resolveRuntimeConfig(process.env)
-  } catch (error) {
-    if (error instanceof RuntimeConfigError) {
-      console.error(`\nConfiguration error: ${error.message}\nSee backend/README.md#configuration.\n`)
-      process.exit(1)
-    }
-    throw error
-  }
+  const runtime = resolveRuntimeConfigOrExit(process.env)
   const skipAdmin = process.argv.includes("--no-admin")
   const { step, run } = createStepRunner({ total: 6, logDir: path.join(dataDir, "logs") })
   console.log("Starting the store backend\n" + describeRuntimeConfig(runtime).map((l) => `  ${l}`).join("\n"))

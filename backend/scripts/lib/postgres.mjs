@@ -68,34 +68,30 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }) {
   return { stop: () => server.stop() }
 }
 
-/** Creates the database named in `url` if the server does not have it yet. */
-export async function ensureDatabaseExists(url) {
-  const target = new URL(url)
-  const dbName = decodeURIComponent(target.pathname.replace(/^\//, ""))
+/** Runs `work` with a client on the server's maintenance database and the target database's name. */
+async function onMaintenanceDb(url, work) {
+  const dbName = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""))
   const admin = new URL(url)
   admin.pathname = "/postgres"
   const client = new pg.Client({ connectionString: admin.toString() })
   await client.connect()
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])
-    if (!rowCount) await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`)
+    return await work(client, `"${dbName.replace(/"/g, '""')}"`, dbName)
   } finally {
     await client.end()
   }
 }
 
-export async function dropDatabase(url) {
-  const target = new URL(url)
-  const dbName = decodeURIComponent(target.pathname.replace(/^\//, ""))
-  const admin = new URL(url)
-  admin.pathname = "/postgres"
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${dbName.replace(/"/g, '""')}" WITH (FORCE)`)
-  } finally {
-    await client.end()
-  }
+/** Creates the database named in `url` if the server does not have it yet. */
+export function ensureDatabaseExists(url) {
+  return onMaintenanceDb(url, async (client, quoted, dbName) => {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName])
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoted}`)
+  })
+}
+
+export function dropDatabase(url) {
+  return onMaintenanceDb(url, (client, quoted) => client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`))
 }
 
 export function withDatabaseName(url, name) {

@@ -65,6 +65,19 @@ export async function seedCollections(container: AwilixContainer, catalog: Catal
   return ids
 }
 
+/** Weight (g), packed size (cm) and customs data, on the product and each variant (Shiprocket reads them). */
+function physicalAttributes(plan: ProductPlan) {
+  return {
+    weight: plan.weight_g,
+    length: plan.dimensions_cm?.length,
+    width: plan.dimensions_cm?.width,
+    height: plan.dimensions_cm?.height,
+    hs_code: plan.hs_code,
+    origin_country: plan.origin_country,
+    material: plan.material,
+  }
+}
+
 function variantInput(plan: VariantPlan, rank: number, optionIds: { size: string; color: string }, product: ProductPlan, image: string) {
   return {
     title: plan.title,
@@ -73,13 +86,7 @@ function variantInput(plan: VariantPlan, rank: number, optionIds: { size: string
     manage_inventory: true,
     allow_backorder: false,
     variant_rank: rank,
-    weight: product.weight_g,
-    length: product.dimensions_cm?.length,
-    width: product.dimensions_cm?.width,
-    height: product.dimensions_cm?.height,
-    hs_code: product.hs_code,
-    origin_country: product.origin_country,
-    material: product.material,
+    ...physicalAttributes(product),
     prices: [
       { currency_code: "inr", amount: plan.mrp.inr },
       { currency_code: "usd", amount: plan.mrp.usd },
@@ -123,13 +130,7 @@ async function seedProduct(
       categories: [{ id: refs.categories.get(plan.category)! }],
       sales_channels: [{ id: refs.salesChannelId }],
       options: [{ title: "Size" }, { title: "Colour" }],
-      weight: plan.weight_g,
-      length: plan.dimensions_cm?.length,
-      width: plan.dimensions_cm?.width,
-      height: plan.dimensions_cm?.height,
-      hs_code: plan.hs_code,
-      origin_country: plan.origin_country,
-      material: plan.material,
+      ...physicalAttributes(plan),
       metadata: {
         ...plan.metadata,
         collections: plan.collections,
