@@ -86,7 +86,7 @@ async function main() {
       if (ready) process.stdout.write(chunk)
     })
   }
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal))
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => server.kill(signal))
   server.on("exit", (code) => {
     if (!ready) console.error(`\nThe server exited (code ${code}) before it answered /health; see ${path.join(dataDir, "logs", "server.log")}`)
     stop(code ?? 0)
