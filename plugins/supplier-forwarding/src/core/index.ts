@@ -1,0 +1,5 @@
+export * from "./split-order"
+export * from "./retry-policy"
+export * from "./supplier-order-status"
+export * from "./webhook-signature"
+export * from "./secret-box"
