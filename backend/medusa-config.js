@@ -15,6 +15,10 @@ const plugins = [
     ? { resolve: "medusa-file-s3", options: runtime.files.options }
     : { resolve: "@medusajs/file-local", options: { upload_dir: runtime.files.uploadDir, backend_url: runtime.backendUrl } },
   {
+    resolve: "medusa-plugin-supplier-forwarding",
+    options: { secret_encryption_key: process.env.SUPPLIER_SECRET_KEY },
+  },
+  {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */
     // The seed loads plugins while the admin is still being built: it sets MEDUSA_ADMIN_SERVE=false.

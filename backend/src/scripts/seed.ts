@@ -10,6 +10,7 @@ import { loadCatalog } from "../seed/catalog"
 import { seedAdminUser, seedPublishableKey, seedStore, seedTaxRates } from "../seed/seed-store"
 import { seedCategories, seedCollections, seedProducts } from "../seed/seed-catalog"
 import { indexAllProducts } from "../seed/search-index"
+import { seedSuppliers } from "../seed/seed-suppliers"
 
 const backendDir = path.resolve(__dirname, "..", "..")
 const catalogDir = process.env.SEED_CATALOG_DIR || path.resolve(backendDir, "..", "data", "catalog")
@@ -40,6 +41,7 @@ async function main() {
   const collections = await seedCollections(container, catalog, log)
   const { productIds, createdVariants } = await seedProducts(container, catalog, { categories, collections }, log, { images: progress("images"), products: progress("products") })
   await seedTaxRates(container, regions.india, catalog.products, productIds, log)
+  await seedSuppliers(container, catalogDir, catalog, log)
   await seedAdminUser(container, log)
   await seedPublishableKey(container, log)
   const indexed = await indexAllProducts(container)

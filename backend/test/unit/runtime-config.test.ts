@@ -67,6 +67,8 @@ describe("resolveRuntimeConfig", () => {
     [{ MEDUSA_WORKER_MODE: "both" }, "MEDUSA_WORKER_MODE", /shared, server or worker/],
     [{ NODE_ENV: "production" }, "JWT_SECRET", /production/],
     [{ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "supersecret" }, "COOKIE_SECRET", /production/],
+    [{ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40) }, "SUPPLIER_SECRET_KEY", /production/],
+    [{ SUPPLIER_SECRET_KEY: "short" }, "SUPPLIER_SECRET_KEY", /at least 16/],
   ])("rejects %j naming %s", (env, variable, message) => {
     const error = errorOf(env as Record<string, string>)
     expect(error).toBeInstanceOf(RuntimeConfigError)

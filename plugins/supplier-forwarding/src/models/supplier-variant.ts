@@ -1,0 +1,34 @@
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm"
+import { BaseEntity, generateEntityId } from "@medusajs/medusa"
+import { Supplier } from "./supplier"
+
+/** Which supplier fulfils a variant, under which SKU and at what cost. One supplier per variant. */
+@Entity()
+export class SupplierVariant extends BaseEntity {
+  @Index("IDX_supplier_variant_variant_id", { unique: true })
+  @Column({ type: "text" })
+  variant_id: string
+
+  @Index("IDX_supplier_variant_supplier_id")
+  @Column({ type: "text" })
+  supplier_id: string
+
+  @ManyToOne(() => Supplier)
+  @JoinColumn({ name: "supplier_id" })
+  supplier: Supplier
+
+  @Column({ type: "text" })
+  supplier_sku: string
+
+  /** Minor units of currency_code. */
+  @Column({ type: "integer" })
+  cost_price: number
+
+  @Column({ type: "text", default: "inr" })
+  currency_code: string
+
+  @BeforeInsert()
+  private beforeInsert(): void {
+    this.id = generateEntityId(this.id, "supvar")
+  }
+}

@@ -1,0 +1,107 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+import { EntityManager, In } from "typeorm"
+import { encryptSecret } from "../core/secret-box"
+import { generateWebhookSecret } from "../core/webhook-signature"
+import { Supplier, SupplierIntegration } from "../models/supplier"
+import { SupplierVariant } from "../models/supplier-variant"
+
+export type SupplierInput = {
+  code: string
+  name: string
+  integration: SupplierIntegration
+  contact_name?: string | null
+  email?: string | null
+  phone?: string | null
+  whatsapp?: string | null
+  address?: string | null
+  city?: string | null
+  state?: string | null
+  pincode?: string | null
+  pickup_location?: string | null
+  endpoint?: string | null
+  auto_forward?: boolean
+  processing_days?: number
+  is_active?: boolean
+}
+
+export type VariantMappingInput = { variant_id: string; supplier_code: string; supplier_sku: string; cost_price: number; currency_code?: string }
+
+type PluginOptions = { secret_encryption_key?: string }
+
+/** Suppliers and which supplier fulfils each variant. */
+export default class SupplierService extends TransactionBaseService {
+  protected readonly encryptionKey_: string
+
+  constructor(container: { manager: EntityManager }, options: PluginOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(container, options)
+    const key = options.secret_encryption_key || process.env.SUPPLIER_SECRET_KEY
+    if (!key && process.env.NODE_ENV === "production") {
+      throw new Error("SUPPLIER_SECRET_KEY: must be set in production to encrypt supplier webhook secrets (at least 16 characters)")
+    }
+    // Development fallback: still encrypted, with a key derived from the cookie secret.
+    this.encryptionKey_ = key || `development-only:${process.env.COOKIE_SECRET || "supersecret"}`
+  }
+
+  async list(selector: Partial<Pick<Supplier, "is_active" | "integration">> = {}): Promise<Supplier[]> {
+    return this.activeManager_.getRepository(Supplier).find({ where: selector, order: { code: "ASC" } })
+  }
+
+  async retrieveByCode(code: string): Promise<Supplier> {
+    const supplier = await this.activeManager_.getRepository(Supplier).findOne({ where: { code } })
+    if (!supplier) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No supplier with code ${code}`)
+    return supplier
+  }
+
+  /** Creates a supplier with a fresh whsec_ secret; the plaintext secret is returned once and only stored encrypted. */
+  async create(input: SupplierInput): Promise<{ supplier: Supplier; secret: string }> {
+    return this.atomicPhase_(async (manager) => {
+      const repo = manager.getRepository(Supplier)
+      if (await repo.findOne({ where: { code: input.code } })) {
+        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A supplier with code ${input.code} already exists`)
+      }
+      const secret = generateWebhookSecret()
+      const supplier = await repo.save(repo.create({ ...input, secret_encrypted: encryptSecret(secret, this.encryptionKey_) }))
+      return { supplier, secret }
+    })
+  }
+
+  /** Creates the suppliers that do not exist yet (by code) and leaves existing ones untouched. */
+  async createMissing(inputs: SupplierInput[]): Promise<{ code: string; secret: string }[]> {
+    const existing = new Set((await this.activeManager_.getRepository(Supplier).find({ where: { code: In(inputs.map((i) => i.code)) } })).map((s) => s.code))
+    const created: { code: string; secret: string }[] = []
+    for (const input of inputs.filter((i) => !existing.has(i.code))) {
+      const { secret } = await this.create(input)
+      created.push({ code: input.code, secret })
+    }
+    return created
+  }
+
+  /** Sets the supplier of each variant; variants already mapped keep their mapping unless `replace`. */
+  async mapVariants(mappings: VariantMappingInput[], { replace = false } = {}): Promise<number> {
+    if (!mappings.length) return 0
+    return this.atomicPhase_(async (manager) => {
+      const suppliers = await manager.getRepository(Supplier).find({ where: { code: In([...new Set(mappings.map((m) => m.supplier_code))]) } })
+      const idByCode = new Map(suppliers.map((s) => [s.code, s.id]))
+      const unknown = [...new Set(mappings.map((m) => m.supplier_code).filter((c) => !idByCode.has(c)))]
+      if (unknown.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown supplier code(s): ${unknown.join(", ")}`)
+      const repo = manager.getRepository(SupplierVariant)
+      const existing = new Map((await repo.find({ where: { variant_id: In(mappings.map((m) => m.variant_id)) } })).map((v) => [v.variant_id, v]))
+      let changed = 0
+      for (const m of mappings) {
+        const current = existing.get(m.variant_id)
+        if (current && !replace) continue
+        const values = { supplier_id: idByCode.get(m.supplier_code)!, supplier_sku: m.supplier_sku, cost_price: m.cost_price, currency_code: m.currency_code ?? "inr" }
+        await repo.save(current ? Object.assign(current, values) : repo.create({ variant_id: m.variant_id, ...values }))
+        changed++
+      }
+      return changed
+    })
+  }
+
+  async listVariantMappings(variantIds: string[]): Promise<SupplierVariant[]> {
+    if (!variantIds.length) return []
+    return this.activeManager_.getRepository(SupplierVariant).find({ where: { variant_id: In(variantIds) }, relations: ["supplier"] })
+  }
+}
