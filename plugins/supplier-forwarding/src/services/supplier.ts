@@ -48,6 +48,36 @@ export default class SupplierService extends TransactionBaseService {
     return this.activeManager_.getRepository(Supplier).find({ where: selector, order: { code: "ASC" } })
   }
 
+  async retrieve(id: string): Promise<Supplier> {
+    const supplier = await this.activeManager_.getRepository(Supplier).findOne({ where: { id } })
+    if (!supplier) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No supplier with id ${id}`)
+    return supplier
+  }
+
+  async update(id: string, input: Partial<Omit<SupplierInput, "code">>): Promise<Supplier> {
+    return this.atomicPhase_(async (manager) => {
+      const repo = manager.getRepository(Supplier)
+      const supplier = await this.withTransaction(manager).retrieve(id)
+      const next = { ...supplier, ...input }
+      // The same rule as on create: a supplier must stay reachable through its integration.
+      const missing = { api: "endpoint", email: "email", whatsapp: "whatsapp", manual: null }[next.integration]
+      if (missing && !next[missing as "endpoint" | "email" | "whatsapp"]) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid supplier: ${missing}: is required for integration ${next.integration}`)
+      }
+      return repo.save(Object.assign(supplier, input))
+    })
+  }
+
+  /** A new webhook secret, returned once; deliveries are signed with it from now on. */
+  async rotateSecret(id: string): Promise<{ supplier: Supplier; secret: string }> {
+    return this.atomicPhase_(async (manager) => {
+      const supplier = await this.withTransaction(manager).retrieve(id)
+      const secret = generateWebhookSecret()
+      await manager.getRepository(Supplier).update(id, { secret_encrypted: encryptSecret(secret, this.encryptionKey_) })
+      return { supplier, secret }
+    })
+  }
+
   async retrieveByCode(code: string): Promise<Supplier> {
     const supplier = await this.activeManager_.getRepository(Supplier).findOne({ where: { code } })
     if (!supplier) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No supplier with code ${code}`)
@@ -62,8 +92,9 @@ export default class SupplierService extends TransactionBaseService {
         throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A supplier with code ${input.code} already exists`)
       }
       const secret = generateWebhookSecret()
-      const supplier = await repo.save(repo.create({ ...input, secret_encrypted: encryptSecret(secret, this.encryptionKey_) }))
-      return { supplier, secret }
+      const { id } = await repo.save(repo.create({ ...input, secret_encrypted: encryptSecret(secret, this.encryptionKey_) }))
+      // Read back without the encrypted secret (select: false), so it never leaves in a response.
+      return { supplier: await this.withTransaction(manager).retrieve(id), secret }
     })
   }
 

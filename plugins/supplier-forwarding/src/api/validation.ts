@@ -1,0 +1,42 @@
+/**
+ * Input validation at the edge: a bad body becomes a 400 listing every problem by field.
+ */
+import { MedusaError } from "@medusajs/utils"
+import { z } from "zod"
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional()
+
+export const supplierCreateSchema = z
+  .object({
+    code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, "use 2-40 capital letters, digits and dashes, e.g. SURAT-API"),
+    name: z.string().trim().min(1).max(200),
+    integration: z.enum(["api", "email", "whatsapp", "manual"]),
+    contact_name: optionalText(200),
+    email: z.string().trim().email().max(320).nullable().optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, "a phone number such as +91 98765 43210").nullable().optional(),
+    whatsapp: z.string().trim().regex(/^\+[0-9]{8,15}$/, "an international number such as +919876543210").nullable().optional(),
+    address: optionalText(500),
+    city: optionalText(100),
+    state: optionalText(100),
+    pincode: z.string().trim().regex(/^[1-9][0-9]{5}$/, "a 6-digit Indian pincode").nullable().optional(),
+    pickup_location: optionalText(100),
+    endpoint: z.string().trim().url().max(500).refine((u) => /^https?:\/\//.test(u), "an http(s) URL").nullable().optional(),
+    auto_forward: z.boolean().optional(),
+    processing_days: z.number().int().min(0).max(60).optional(),
+    is_active: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.integration === "api" && !s.endpoint) ctx.addIssue({ code: "custom", path: ["endpoint"], message: "is required for integration api" })
+    if (s.integration === "email" && !s.email) ctx.addIssue({ code: "custom", path: ["email"], message: "is required for integration email" })
+    if (s.integration === "whatsapp" && !s.whatsapp) ctx.addIssue({ code: "custom", path: ["whatsapp"], message: "is required for integration whatsapp" })
+  })
+
+export const supplierUpdateSchema = supplierCreateSchema.innerType().omit({ code: true }).partial().strict()
+
+export function validate<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {})
+  if (result.success) return result.data
+  const problems = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid supplier: ${problems.join("; ")}`)
+}
