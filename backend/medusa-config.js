@@ -18,6 +18,7 @@ const plugins = [
     resolve: "medusa-plugin-supplier-forwarding",
     options: { secret_encryption_key: process.env.SUPPLIER_SECRET_KEY },
   },
+  "medusa-plugin-size-recommendation",
   {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */

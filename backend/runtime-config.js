@@ -166,9 +166,47 @@ function resolvePayments(env) {
   if (!stripe && readVar(env, "STRIPE_WEBHOOK_SECRET")) {
     throw new RuntimeConfigError("STRIPE_API_KEY", "is required because STRIPE_WEBHOOK_SECRET is set")
   }
-  const india = razorpay ? "Razorpay and cash on delivery" : "cash on delivery (RAZORPAY_KEY_ID unset)"
+  const cod = resolveCod(env)
+  const india = razorpay ? `Razorpay and ${cod.describe}` : `${cod.describe} (RAZORPAY_KEY_ID unset)`
   const us = stripe ? "Stripe" : "manual payment (STRIPE_API_KEY unset)"
-  return { razorpay, stripe, describe: `India: ${india}; US: ${us}` }
+  return { razorpay, stripe, cod, describe: `India: ${india}; US: ${us}` }
+}
+
+/**
+ * Cash on delivery rules. The payment processor (src/services/cod.ts) reads the same
+ * variables through src/core/cod-policy.ts; these checks, kept in step with it, stop
+ * startup with the usual configuration error instead of a stack trace.
+ */
+function resolveCod(env) {
+  const max = readVar(env, "COD_MAX_ORDER_INR")
+  if (max !== undefined && (!/^\d+(\.\d{1,2})?$/.test(max) || Number(max) <= 0)) {
+    throw new RuntimeConfigError("COD_MAX_ORDER_INR", `"${max}" must be a positive amount in rupees, e.g. 20000`)
+  }
+  const blocked = readVar(env, "COD_BLOCKED_PINCODES")
+  let prefixes = ["9", "744", "68255"]
+  if (blocked !== undefined) {
+    prefixes = []
+    if (blocked.toLowerCase() !== "none") {
+      for (const part of blocked.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const colon = part.indexOf(":")
+        const prefix = (colon === -1 ? part : part.slice(0, colon)).trim()
+        const name = colon === -1 ? null : part.slice(colon + 1).trim()
+        if (!/^[1-9][0-9]{0,5}$/.test(prefix)) {
+          throw new RuntimeConfigError("COD_BLOCKED_PINCODES", `"${prefix}" is not a pincode prefix (1 to 6 digits, not starting with 0), e.g. 744,68255`)
+        }
+        if (name !== null && (name === "" || name.length > 60)) {
+          throw new RuntimeConfigError("COD_BLOCKED_PINCODES", `the area name after "${prefix}:" must be 1-60 characters`)
+        }
+        prefixes.push(prefix)
+      }
+      if (!prefixes.length) {
+        throw new RuntimeConfigError("COD_BLOCKED_PINCODES", `"${blocked}" lists no prefix; unset it for the defaults or write none`)
+      }
+    }
+  }
+  const maxInr = max === undefined ? 20000 : Number(max)
+  const where = prefixes.length ? `, not for pincodes ${prefixes.map((p) => `${p}*`).join(", ")}` : ""
+  return { maxOrderInr: maxInr, blockedPrefixes: prefixes, describe: `cash on delivery up to Rs ${maxInr.toLocaleString("en-IN")}${where}` }
 }
 
 function resolveSecrets(env, production) {

@@ -11,6 +11,7 @@ import { seedAdminUser, seedPublishableKey, seedStore, seedTaxRates } from "../s
 import { seedCategories, seedCollections, seedProducts } from "../seed/seed-catalog"
 import { indexAllProducts } from "../seed/search-index"
 import { seedSuppliers } from "../seed/seed-suppliers"
+import { seedSizeCharts } from "../seed/seed-size-charts"
 
 const backendDir = path.resolve(__dirname, "..", "..")
 const catalogDir = process.env.SEED_CATALOG_DIR || path.resolve(backendDir, "..", "data", "catalog")
@@ -42,6 +43,7 @@ async function main() {
   const { productIds, createdVariants } = await seedProducts(container, catalog, { categories, collections }, log, { images: progress("images"), products: progress("products") })
   await seedTaxRates(container, regions.india, catalog.products, productIds, log)
   await seedSuppliers(container, catalogDir, catalog, log)
+  await seedSizeCharts(container, catalogDir, categories, log)
   await seedAdminUser(container, log)
   await seedPublishableKey(container, log)
   const indexed = await indexAllProducts(container)

@@ -79,7 +79,11 @@ export default class PostgresSearchService extends AbstractSearchService {
     // Weights and language are fixed in the migration; nothing to tune at runtime.
   }
 
-  /** Each query word, or the indexed word the shopper most likely meant (see pickCorrection). */
+  /**
+   * Each query word, or the indexed word the shopper most likely meant (see pickCorrection).
+   * A word that begins an indexed word is kept as typed: words match as prefixes, so
+   * "bod" (search-as-you-type) finds "bodycon" instead of being "corrected" to "body".
+   */
   protected async correctTerms(terms: string[]): Promise<string[]> {
     if (!terms.length) return terms
     const rows: { input: string; term: string; similarity: number }[] = await this.manager_.query(
@@ -91,7 +95,11 @@ export default class PostgresSearchService extends AbstractSearchService {
             WHERE t.term = q.input OR (length(q.input) >= 3 AND t.term % q.input AND similarity(t.term, q.input) >= $2)
             ORDER BY similarity(t.term, q.input) DESC
             LIMIT $3
-         ) c`,
+         ) c
+       UNION ALL
+       SELECT q.input, q.input, 1
+         FROM unnest($1::text[]) AS q(input)
+        WHERE EXISTS (SELECT 1 FROM search_term t WHERE t.term LIKE q.input || '%')`,
       [terms, MIN_CORRECTION_SIMILARITY, CORRECTION_CANDIDATES]
     )
     return terms.map((input) => pickCorrection(input, rows.filter((r) => r.input === input)) ?? input)

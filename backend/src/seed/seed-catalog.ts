@@ -103,7 +103,7 @@ function variantInput(plan: VariantPlan, rank: number, optionIds: { size: string
 async function seedProduct(
   container: AwilixContainer,
   plan: ProductPlan,
-  refs: { categories: Map<string, string>; collections: Map<string, string>; salesChannelId: string },
+  refs: { categories: Map<string, string>; collections: Map<string, string>; salesChannelId: string; profileId: string },
   rendered?: ProductImages
 ): Promise<{ id: string; newVariants: { id: string; plan: VariantPlan }[] }> {
   const productService = container.resolve("productService")
@@ -129,6 +129,8 @@ async function seedProduct(
       collection_id: plan.collections.length ? refs.collections.get(plan.collections[0]) : undefined,
       categories: [{ id: refs.categories.get(plan.category)! }],
       sales_channels: [{ id: refs.salesChannelId }],
+      // Without a shipping profile a product gets no shipping options at checkout.
+      profile_id: refs.profileId,
       options: [{ title: "Size" }, { title: "Colour" }],
       ...physicalAttributes(plan),
       metadata: {
@@ -191,6 +193,7 @@ export async function seedProducts(
   progress: { images: Progress; products: Progress }
 ): Promise<{ productIds: Map<string, string>; createdVariants: number }> {
   const salesChannel = await container.resolve("salesChannelService").retrieveDefault()
+  const profile = await container.resolve("shippingProfileService").retrieveDefault()
   const productIds = new Map<string, string>()
   const allNew: { id: string; plan: VariantPlan }[] = []
   // Rendering images is CPU-bound in sharp's thread pool, so it runs a few products at a
@@ -209,11 +212,19 @@ export async function seedProducts(
   })
   let done = 0
   for (const plan of catalog.products) {
-    const { id, newVariants } = await seedProduct(container, plan, { ...refs, salesChannelId: salesChannel.id }, images.get(plan.handle))
+    const { id, newVariants } = await seedProduct(container, plan, { ...refs, salesChannelId: salesChannel.id, profileId: profile.id }, images.get(plan.handle))
     productIds.set(plan.handle, id)
     allNew.push(...newVariants)
     progress.products(++done, catalog.products.length, plan.title)
   }
   if (allNew.length) await addSalePrices(container, allNew, log)
+  // Products seeded before profiles were set (or unlinked by hand) join the default profile again.
+  const unshipped = (await productService.list({ id: [...productIds.values()] }, { relations: ["profiles"], select: ["id"] }))
+    .filter((p: { profiles?: unknown[] }) => !p.profiles?.length)
+    .map((p: { id: string }) => p.id)
+  if (unshipped.length) {
+    await productService.updateShippingProfile(unshipped, profile.id)
+    log(`shipping profile: ${unshipped.length} products joined ${profile.name}`)
+  }
   return { productIds, createdVariants: allNew.length }
 }

@@ -1,5 +1,5 @@
 /**
- * Store, currencies, regions (India INR with COD/Razorpay and GST; US USD with
+ * Store, currencies, regions (India INR with cash on delivery/Razorpay and GST; US USD with
  * manual/Stripe), flat-rate shipping, tax rates, the demo admin and the storefront's
  * publishable key. Every step looks up what exists first, so a second run changes nothing.
  */
@@ -27,8 +27,8 @@ const FLAT_RATES: Record<"india" | "us", { name: string; amount: number; min?: n
 
 export function configuredPaymentProviders(env: NodeJS.ProcessEnv): { india: string[]; us: string[] } {
   return {
-    // "manual" is cash on delivery in India and manual capture in the US.
-    india: ["manual", ...(env.RAZORPAY_KEY_ID ? ["razorpay"] : [])],
+    // "cod" is our cash-on-delivery processor (src/services/cod.ts); "manual" is manual capture in the US.
+    india: ["cod", ...(env.RAZORPAY_KEY_ID ? ["razorpay"] : [])],
     us: ["manual", ...(env.STRIPE_API_KEY ? ["stripe"] : [])],
   }
 }

@@ -56,7 +56,7 @@ describe("regions and money", () => {
   })
 
   it("offers cash on delivery in India and manual payment in the US by default", () => {
-    expect(regions.india.payment_providers.map((p: any) => p.id)).toEqual(["manual"])
+    expect(regions.india.payment_providers.map((p: any) => p.id)).toEqual(["cod"])
     expect(regions.us.payment_providers.map((p: any) => p.id)).toEqual(["manual"])
   })
 

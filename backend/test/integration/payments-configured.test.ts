@@ -25,7 +25,7 @@ it("offers Razorpay and COD in India and Stripe in the US", async () => {
   const res = await fetch(`${stack.info.baseUrl}/store/regions`)
   const { regions } = await res.json()
   const providers = (name: string) => regions.find((r: any) => r.name === name).payment_providers.map((p: any) => p.id).sort()
-  expect(providers("India")).toEqual(["manual", "razorpay"])
+  expect(providers("India")).toEqual(["cod", "razorpay"])
   expect(providers("United States")).toEqual(["manual", "stripe"])
 })
 

@@ -10,9 +10,9 @@ const TABLES = [
   "product", "product_variant", "money_amount", "product_variant_money_amount", "image", "product_images",
   "price_list", "region", "payment_provider", "region_payment_providers", "shipping_option", "shipping_option_requirement",
   "product_category", "product_collection", "product_type", "product_tag", "tax_rate", "product_tax_rate",
-  '"user"', "publishable_api_key", "search_document", "supplier", "supplier_variant",
+  '"user"', "publishable_api_key", "search_document", "supplier", "supplier_variant", "size_chart",
 ]
-const UPDATED = ["product", "product_variant", "money_amount", "region", "store", "shipping_option", "price_list", "tax_rate", '"user"', "supplier", "supplier_variant"]
+const UPDATED = ["product", "product_variant", "money_amount", "region", "store", "shipping_option", "price_list", "tax_rate", '"user"', "supplier", "supplier_variant", "size_chart"]
 
 async function snapshot(databaseUrl: string) {
   const client = new Client({ connectionString: databaseUrl })

@@ -69,6 +69,11 @@ describe("resolveRuntimeConfig", () => {
     [{ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "supersecret" }, "COOKIE_SECRET", /production/],
     [{ NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40) }, "SUPPLIER_SECRET_KEY", /production/],
     [{ SUPPLIER_SECRET_KEY: "short" }, "SUPPLIER_SECRET_KEY", /at least 16/],
+    [{ COD_MAX_ORDER_INR: "20k" }, "COD_MAX_ORDER_INR", /positive amount in rupees/],
+    [{ COD_MAX_ORDER_INR: "0" }, "COD_MAX_ORDER_INR", /positive amount in rupees/],
+    [{ COD_BLOCKED_PINCODES: "744,0123" }, "COD_BLOCKED_PINCODES", /not a pincode prefix/],
+    [{ COD_BLOCKED_PINCODES: "744:" }, "COD_BLOCKED_PINCODES", /area name/],
+    [{ COD_BLOCKED_PINCODES: " , " }, "COD_BLOCKED_PINCODES", /lists no prefix/],
   ])("rejects %j naming %s", (env, variable, message) => {
     const error = errorOf(env as Record<string, string>)
     expect(error).toBeInstanceOf(RuntimeConfigError)
@@ -80,6 +85,14 @@ describe("resolveRuntimeConfig", () => {
   it("does not print a database password when rejecting a URL", () => {
     const error = errorOf({ DATABASE_URL: "mysql://user:hunter2@h/db" })
     expect(error.message).not.toContain("hunter2")
+  })
+
+  it("describes the cash on delivery rules, defaults and configured", () => {
+    expect(resolveRuntimeConfig({}).payments.describe).toContain("cash on delivery up to Rs 20,000, not for pincodes 9*, 744*, 68255*")
+    const c = resolveRuntimeConfig({ COD_MAX_ORDER_INR: "150000", COD_BLOCKED_PINCODES: "744,110099:Delhi Cantonment" })
+    expect(c.payments.cod).toEqual(expect.objectContaining({ maxOrderInr: 150000, blockedPrefixes: ["744", "110099"] }))
+    expect(c.payments.describe).toContain("up to Rs 1,50,000, not for pincodes 744*, 110099*")
+    expect(resolveRuntimeConfig({ COD_BLOCKED_PINCODES: "none" }).payments.cod.blockedPrefixes).toEqual([])
   })
 
   it("treats blank variables as unset", () => {

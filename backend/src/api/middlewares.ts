@@ -1,0 +1,28 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
+import { MedusaError } from "@medusajs/utils"
+
+/**
+ * A body that is not valid JSON (or is too large) fails in Express's body parser before
+ * a route runs, and Medusa's error handler would answer 500 "unknown_error". This turns
+ * it into a 400 in Medusa's error shape. It is an Express error middleware (4 arguments).
+ *
+ * Customer authentication needs no entry here: Medusa's route loader already runs
+ * authenticateCustomer() (session cookie, then Bearer JWT) on every file-based /store
+ * route, so req.user.customer_id is set when a customer is logged in.
+ */
+export function bodyParseErrorsAs400(error: unknown, _req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): void {
+  const e = error as { type?: string; status?: number; message?: string }
+  if (e && typeof e === "object" && typeof e.type === "string" && e.type.startsWith("entity.")) {
+    const message = e.type === "entity.too.large" ? "The request body is too large" : `The request body is not valid JSON: ${e.message ?? "parse error"}`
+    return next(new MedusaError(MedusaError.Types.INVALID_DATA, message))
+  }
+  next(error)
+}
+
+export const config: MiddlewaresConfig = {
+  routes: [
+    { matcher: "/store/wishlist", middlewares: [bodyParseErrorsAs400] },
+    { matcher: "/store/catalog", middlewares: [bodyParseErrorsAs400] },
+    { matcher: "/store/customers/me/guest-orders", middlewares: [bodyParseErrorsAs400] },
+  ],
+}

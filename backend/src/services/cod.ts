@@ -1,0 +1,162 @@
+/**
+ * Cash on delivery (provider id `cod`) for the India region: the shopper pays the
+ * courier in cash when the parcel arrives. Whether COD is allowed for a cart is decided by
+ * src/core/cod-policy.ts (INR only, a valid pincode outside blocked areas, a maximum
+ * order total); the decision is the payment session's data:
+ * `{ available, reason, pincode, max_order_amount }`.
+ *
+ * - initiatePayment / updatePayment never fail for an unavailable COD: they record the
+ *   decision, so the region's other payment sessions are still created and the
+ *   storefront can show COD disabled with the reason.
+ * - authorizePayment re-checks against the cart's current delivery address and total and
+ *   refuses with the reason (Medusa answers 400 `invalid_data`; the cart is kept).
+ * - An authorized COD payment is "awaiting"; capturing it records that the courier
+ *   collected the cash, refunds are paid back outside the courier (bank transfer or UPI)
+ *   and recorded here, and cancelling is refused once the cash was collected.
+ *
+ * Rules come from COD_MAX_ORDER_INR and COD_BLOCKED_PINCODES (read once at startup;
+ * runtime-config.js stops startup on malformed values).
+ */
+import { AbstractPaymentProcessor, PaymentProcessorContext, PaymentProcessorError, PaymentProcessorSessionResponse, PaymentSessionStatus } from "@medusajs/medusa"
+import { CodConfig, CodDecision, codConfigFromEnv, evaluateCod } from "../core/cod-policy"
+
+type ShippingAddressLike = { country_code?: string | null; postal_code?: string | null } | null
+
+type CartLike = {
+  id: string
+  total?: number
+  region?: { currency_code: string } | null
+  shipping_address?: ShippingAddressLike
+}
+
+type CartServiceLike = {
+  retrieve(id: string, config: Record<string, unknown>): Promise<CartLike>
+  retrieveWithTotals(id: string, config: Record<string, unknown>): Promise<CartLike>
+}
+
+type LoggerLike = { warn(message: string): void; error(message: string): void }
+
+export const COD_NOT_AVAILABLE = "cod_not_available"
+
+class CodPaymentProcessor extends AbstractPaymentProcessor {
+  static identifier = "cod"
+
+  protected readonly rules_: CodConfig
+
+  constructor(container: Record<string, unknown>, options?: Record<string, unknown>) {
+    super(container, options)
+    this.rules_ = codConfigFromEnv(process.env)
+  }
+
+  // Resolved on use: the cart service depends on the payment providers, so not in the constructor.
+  protected get cartService_(): CartServiceLike {
+    return this.container.cartService as CartServiceLike
+  }
+
+  protected get logger_(): LoggerLike {
+    return (this.container.logger as LoggerLike) ?? console
+  }
+
+  async initiatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse> {
+    return { session_data: await this.decide(context) }
+  }
+
+  async updatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse | void> {
+    return { session_data: await this.decide(context) }
+  }
+
+  /** The shopper has nothing to send for cash on delivery; data from the client is never trusted. */
+  async updatePaymentData(_sessionId: string, _data: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    return {}
+  }
+
+  async authorizePayment(
+    _paymentSessionData: Record<string, unknown>,
+    context: Record<string, unknown>
+  ): Promise<PaymentProcessorError | { status: PaymentSessionStatus; data: PaymentProcessorSessionResponse["session_data"] }> {
+    const cartId = typeof context?.cart_id === "string" ? context.cart_id : null
+    if (!cartId) return { error: "Cash on delivery could not be checked for this order", code: COD_NOT_AVAILABLE }
+    const cart = await this.cartService_.retrieveWithTotals(cartId, { relations: ["shipping_address", "region"] })
+    const decision = evaluateCod(
+      {
+        currency_code: cart.region?.currency_code,
+        country_code: cart.shipping_address?.country_code,
+        pincode: cart.shipping_address?.postal_code,
+        total: cart.total ?? 0,
+      },
+      this.rules_
+    )
+    if (!decision.available) return { error: decision.reason ?? "Cash on delivery is not available for this order", code: COD_NOT_AVAILABLE }
+    return { status: PaymentSessionStatus.AUTHORIZED, data: decision }
+  }
+
+  /** The payment's data: the decision it was authorized with. */
+  async retrievePayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    return { ...paymentSessionData }
+  }
+
+  async getPaymentStatus(paymentSessionData: Record<string, unknown>): Promise<PaymentSessionStatus> {
+    if (paymentSessionData?.cancelled_at) return PaymentSessionStatus.CANCELED
+    if (paymentSessionData?.available === true) return PaymentSessionStatus.AUTHORIZED
+    if (paymentSessionData?.available === false) return PaymentSessionStatus.ERROR
+    return PaymentSessionStatus.PENDING
+  }
+
+  /** Capturing a COD payment records that the courier collected the cash. */
+  async capturePayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    if (paymentSessionData?.cancelled_at) {
+      return { error: "This cash on delivery payment was cancelled", code: "cod_cancelled", detail: "Cancelled payments cannot be collected" }
+    }
+    return { ...paymentSessionData, collected_at: paymentSessionData?.collected_at ?? new Date().toISOString() }
+  }
+
+  /** The shop pays the shopper back outside the courier (bank transfer or UPI); the refund is recorded here. */
+  async refundPayment(paymentSessionData: Record<string, unknown>, refundAmount: number): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    if (!paymentSessionData?.collected_at) {
+      return { error: "Nothing to refund", code: "cod_not_collected", detail: "The cash for this order has not been collected yet" }
+    }
+    const refunds = Array.isArray(paymentSessionData.refunds) ? paymentSessionData.refunds : []
+    return { ...paymentSessionData, refunds: [...refunds, { amount: refundAmount, refunded_at: new Date().toISOString() }] }
+  }
+
+  /** Cancelling before delivery needs nothing from anyone; after the cash was collected, refund instead. */
+  async cancelPayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    if (paymentSessionData?.collected_at) {
+      return { error: "The cash for this order was already collected", code: "cod_collected", detail: "Refund the shopper instead of cancelling the payment" }
+    }
+    return { ...paymentSessionData, cancelled_at: paymentSessionData?.cancelled_at ?? new Date().toISOString() }
+  }
+
+  async deletePayment(_paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    return {}
+  }
+
+  /** The decision for the cart behind a session; never throws, so the other sessions are still created. */
+  protected async decide(context: PaymentProcessorContext): Promise<CodDecision> {
+    const address = await this.shippingAddressOf(context)
+    return evaluateCod(
+      { currency_code: context.currency_code, country_code: address?.country_code, pincode: address?.postal_code, total: context.amount },
+      this.rules_
+    )
+  }
+
+  /**
+   * The cart's delivery address. Medusa hands payment processors no shipping address, so
+   * src/services/payment-provider.ts adds it to `context.context` when the cart was loaded
+   * with it (it may have changed in the same, uncommitted transaction); otherwise it is read.
+   */
+  protected async shippingAddressOf(context: PaymentProcessorContext): Promise<ShippingAddressLike> {
+    const passed = (context.context as { shipping_address?: ShippingAddressLike } | undefined)?.shipping_address
+    if (passed !== undefined) return passed
+    if (!context.resource_id) return null
+    try {
+      const cart = await this.cartService_.retrieve(context.resource_id, { relations: ["shipping_address"] })
+      return cart.shipping_address ?? null
+    } catch (error) {
+      this.logger_.warn(`cod: no cart ${context.resource_id} to read the delivery address from (${(error as Error).message})`)
+      return null
+    }
+  }
+}
+
+export default CodPaymentProcessor

@@ -1,0 +1,3 @@
+export * from "./result"
+export * from "./size-chart"
+export * from "./measurements"
