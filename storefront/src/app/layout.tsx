@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next"
 import "./globals.css"
+import { Suspense } from "react"
 import { ServiceWorkerRegistration } from "@/components/pwa/service-worker-registration"
+import { NavigationProgress } from "@/components/layout/navigation-progress"
 import { siteUrl, STORE_NAME, STORE_TAGLINE } from "@/lib/config/site"
 
 export const metadata: Metadata = {
@@ -25,6 +27,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="flex min-h-dvh flex-col font-sans">
         {children}
         <ServiceWorkerRegistration />
+        <Suspense fallback={null}>
+          <NavigationProgress />
+        </Suspense>
       </body>
     </html>
   )

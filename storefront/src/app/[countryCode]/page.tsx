@@ -65,13 +65,13 @@ export default async function HomePage({ params }: PageProps<"/[countryCode]">) 
           Shop by category
         </h2>
         <ul className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-7">
-          {categories.map((c) => {
+          {categories.map((c, i) => {
             const cover = coverFor(c.handle) ?? popular.products.find((p) => c.category_children?.some((child) => child.handle === p.category?.handle))
             return (
               <li key={c.id}>
                 <Link href={`/${countryCode}/categories/${c.handle}`} className="group block">
                   <span className="relative block aspect-[4/5] overflow-hidden rounded-xl bg-sand">
-                    {cover?.thumbnail ? <Image src={cover.thumbnail} alt="" fill sizes="(min-width: 1024px) 14vw, (min-width: 640px) 33vw, 50vw" className="object-cover transition-transform duration-500 group-hover:scale-105" /> : null}
+                    {cover?.thumbnail ? <Image src={cover.thumbnail} alt="" fill priority={i < 2} fetchPriority={i < 2 ? "high" : undefined} sizes="(min-width: 1024px) 14vw, (min-width: 640px) 33vw, 50vw" className="object-cover transition-transform duration-500 group-hover:scale-105" /> : null}
                   </span>
                   <span className="mt-2 block text-center text-sm font-medium group-hover:text-plum">{c.name}</span>
                 </Link>

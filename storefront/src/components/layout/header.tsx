@@ -10,7 +10,7 @@ export async function Header({ countryCode }: { countryCode: string }) {
   const [categories, bagCount, customer] = await Promise.all([listCategories().catch(() => []), cartItemCount(), getCustomer().catch(() => null)])
   const base = `/${countryCode}`
   return (
-    <header className="sticky top-0 z-30 border-b border-line bg-ivory/95 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-line bg-ivory">
       <div className="container-page flex h-16 items-center gap-3">
         <details className="group relative xl:hidden">
           <summary className="flex h-11 w-11 cursor-pointer list-none items-center justify-center rounded-full hover:bg-sand [&::-webkit-details-marker]:hidden">

@@ -73,6 +73,7 @@ export function ListingView({
       <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
         <FilterForm basePath={basePath} state={state} facets={page.facets} currencyCode={page.products[0]?.price?.currency_code ?? null} activeCount={filters} defaultSort={defaultSort} />
         <div data-testid="listing-results">
+          <h2 className="sr-only">Products</h2>
           {page.products.length ? (
             <ProductGrid products={page.products} countryCode={countryCode} priorityCount={2} wishlist={wishlist} />
           ) : (

@@ -15,6 +15,7 @@ export function ProductCard({ product, countryCode, priority = false, wishlistIt
             alt={product.title}
             fill
             priority={priority}
+            fetchPriority={priority ? "high" : undefined}
             sizes="(min-width: 1280px) 300px, (min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw"
             className="object-cover transition-transform duration-500 group-hover:scale-[1.03]"
           />
@@ -51,20 +52,6 @@ export function ProductGrid({ products, countryCode, priorityCount = 0, wishlist
       {products.map((p, i) => (
         <li key={p.id} className="relative">
           <ProductCard product={p} countryCode={countryCode} priority={i < priorityCount} wishlistItemId={wishlist?.get(p.id)} />
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-export function ProductGridSkeleton({ count = 8 }: { count?: number }) {
-  return (
-    <ul className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4" aria-busy="true" aria-label="Loading products">
-      {Array.from({ length: count }, (_, i) => (
-        <li key={i}>
-          <div className="skeleton aspect-[4/5] rounded-xl" />
-          <div className="skeleton mt-3 h-4 w-3/4" />
-          <div className="skeleton mt-2 h-4 w-1/3" />
         </li>
       ))}
     </ul>

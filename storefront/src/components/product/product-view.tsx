@@ -65,7 +65,7 @@ export function ProductView({
     <div className="grid gap-8 md:grid-cols-2 lg:gap-12">
       <section aria-label="Photos" className="md:sticky md:top-20 md:self-start">
         <div className="relative aspect-[4/5] overflow-hidden rounded-2xl bg-sand">
-          {images[shown] ? <Image src={images[shown]} alt={`${product.title}${colour ? ` in ${colour}` : ""}`} fill priority sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" /> : null}
+          {images[shown] ? <Image src={images[shown]} alt={`${product.title}${colour ? ` in ${colour}` : ""}`} fill priority fetchPriority="high" sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" /> : null}
         </div>
         {images.length > 1 ? (
           <ul className="mt-3 flex gap-2 overflow-x-auto" aria-label="More photos">
