@@ -9,7 +9,6 @@
  * Options (env): TEST_STACK_EXTRA_ENV='{"K":"V"}' extra env for the server.
  */
 import fs from "node:fs"
-import net from "node:net"
 import path from "node:path"
 import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
@@ -18,20 +17,10 @@ import { dropDatabase, ensureDatabaseExists, startEmbeddedPostgres, tmpName, wit
 import { createStepRunner } from "./lib/steps.mjs"
 
 const require = createRequire(import.meta.url)
+const { freePort } = require("./lib/next-server.cjs")
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const repoRoot = path.resolve(backendDir, "..")
 const medusaCli = require.resolve("@medusajs/medusa-cli/cli.js")
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-    srv.on("error", reject)
-  })
-}
 
 async function waitForHealth(baseUrl, server, timeoutMs) {
   const deadline = Date.now() + timeoutMs

@@ -5,9 +5,7 @@
  * storefront/test/harness/global-setup.ts does for e2e.
  */
 import fs from "node:fs"
-import net from "node:net"
 import path from "node:path"
-import { spawn } from "node:child_process"
 import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 import { onCleanup } from "./cleanup.mjs"
@@ -16,29 +14,8 @@ import { snapshotStorefront } from "./snapshot.mjs"
 const require = createRequire(import.meta.url)
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..")
 const storefrontDir = path.join(repoRoot, "storefront")
+const { freePort, startNextServer, stopChild } = require(path.join(repoRoot, "backend", "scripts", "lib", "next-server.cjs"))
 const log = (m) => process.stderr.write(`[lighthouse] ${m}\n`)
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-    srv.on("error", reject)
-  })
-}
-
-async function waitFor(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`)
-    const ok = await fetch(url, { redirect: "manual" }).then((r) => r.status < 500).catch(() => false)
-    if (ok) return
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
-}
 
 /** @returns {Promise<{ storefrontUrl: string, backendUrl: string }>} */
 export async function startOwnStack() {
@@ -56,34 +33,15 @@ export async function startOwnStack() {
   const port = await freePort()
   const storefrontUrl = `http://127.0.0.1:${port}`
   const logFile = path.join(stack.info.logDir, "storefront-bench.log")
-  const out = fs.openSync(logFile, "w")
-  const nextCli = require.resolve("next/dist/bin/next", { paths: [snapshotDir] })
   log(`starting the storefront (next start) at ${storefrontUrl}, log ${logFile}`)
-  const next = spawn(process.execPath, [nextCli, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: snapshotDir,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      MEDUSA_BACKEND_URL: stack.info.baseUrl,
-      STOREFRONT_URL: storefrontUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", out, out],
+  const next = await startNextServer({
+    dir: snapshotDir,
+    port,
+    host: "127.0.0.1",
+    env: { ...process.env, MEDUSA_BACKEND_URL: stack.info.baseUrl, STOREFRONT_URL: storefrontUrl },
+    logFile,
+    timeoutMs: 60000,
   })
   onCleanup("next start", () => stopChild(next))
-  try {
-    await waitFor(`${storefrontUrl}/robots.txt`, next, 60000)
-  } catch (error) {
-    throw new Error(`${error.message}; see ${logFile}`)
-  }
   return { storefrontUrl, backendUrl: stack.info.baseUrl }
-}
-
-function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once("exit", () => resolve())
-    child.kill("SIGTERM")
-    setTimeout(() => child.kill("SIGKILL"), 5000).unref()
-  })
 }

@@ -4,10 +4,10 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { spawn } from "node:child_process"
 import { createRequire } from "node:module"
 
 const require = createRequire(import.meta.url)
+const { startNextServer } = require("./next-server.cjs")
 
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0
@@ -35,18 +35,7 @@ export async function buildStorefront(storefrontDir, run, env) {
   await run(process.execPath, [nextCli(storefrontDir), "build"], { cwd: storefrontDir, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, logName: "storefront-build" })
 }
 
-/** Starts `next start`; its output goes to logFile. Resolves once it answers, with the child. */
-export async function startStorefront(storefrontDir, { port, backendUrl, publicUrl, env, logFile }) {
-  const log = fs.openSync(logFile, "w")
-  const child = spawn(process.execPath, [nextCli(storefrontDir), "start", "-p", String(port)], {
-    cwd: storefrontDir,
-    env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", MEDUSA_BACKEND_URL: backendUrl, STOREFRONT_URL: publicUrl, PORT: String(port) },
-    stdio: ["ignore", log, log],
-  })
-  const url = `http://localhost:${port}`
-  while (!(await fetch(`${url}/robots.txt`).then((r) => r.ok).catch(() => false))) {
-    if (child.exitCode !== null) throw new Error(`the storefront exited (code ${child.exitCode}); see ${logFile}`)
-    await new Promise((r) => setTimeout(r, 300))
-  }
-  return child
+/** Starts `next start` on the backend; its output goes to logFile. Resolves once it answers, with the child. */
+export function startStorefront(storefrontDir, { port, backendUrl, publicUrl, env, logFile }) {
+  return startNextServer({ dir: storefrontDir, port, env: { ...env, MEDUSA_BACKEND_URL: backendUrl, STOREFRONT_URL: publicUrl }, logFile, timeoutMs: 120000 })
 }
