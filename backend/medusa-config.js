@@ -16,7 +16,31 @@ const plugins = [
     : { resolve: "@medusajs/file-local", options: { upload_dir: runtime.files.uploadDir, backend_url: runtime.backendUrl } },
   {
     resolve: "medusa-plugin-supplier-forwarding",
-    options: { secret_encryption_key: process.env.SUPPLIER_SECRET_KEY },
+    options: {
+      secret_encryption_key: process.env.SUPPLIER_SECRET_KEY,
+      // The admin build (medusa-admin build) takes the plugin's admin extensions from
+      // dist/admin/_virtual_entry.js only for plugins with enableUI: true.
+      enableUI: true,
+      // The seed and other scripts set SUPPLIER_DISPATCHER=off: only servers and workers deliver.
+      dispatcher: process.env.SUPPLIER_DISPATCHER !== "off",
+      dispatch_interval_ms: process.env.SUPPLIER_DISPATCH_INTERVAL_MS,
+      delivery_timeout_ms: process.env.SUPPLIER_DELIVERY_TIMEOUT_MS,
+      sweep_interval_ms: process.env.SUPPLIER_SWEEP_INTERVAL_MS,
+      retry: {
+        base_delay_ms: process.env.SUPPLIER_RETRY_BASE_MS,
+        max_delay_ms: process.env.SUPPLIER_RETRY_MAX_MS,
+        max_attempts: process.env.SUPPLIER_RETRY_MAX_ATTEMPTS,
+      },
+      email: { smtp_url: process.env.SMTP_URL, from: process.env.SUPPLIER_EMAIL_FROM },
+      whatsapp: {
+        api_url: process.env.WHATSAPP_API_URL,
+        phone_number_id: process.env.WHATSAPP_PHONE_NUMBER_ID,
+        token: process.env.WHATSAPP_TOKEN,
+        order_template: process.env.WHATSAPP_ORDER_TEMPLATE,
+        cancel_template: process.env.WHATSAPP_CANCEL_TEMPLATE,
+        language: process.env.WHATSAPP_TEMPLATE_LANGUAGE,
+      },
+    },
   },
   "medusa-plugin-size-recommendation",
   {

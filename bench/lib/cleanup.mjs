@@ -1,7 +1,12 @@
 /**
- * One place that remembers what the bench started (backend stack, `next start`, Chrome)
- * and undoes it, newest first, on normal exit, on an error and on SIGINT/SIGTERM.
+ * One place that remembers what a bench started (backend stack, `next start`, Chrome,
+ * simulators) and undoes it, newest first, on normal exit, on an error and on SIGINT/SIGTERM.
+ * Shared by every bench; messages carry the bench's name (its folder).
  */
+import path from "node:path"
+
+/** The running bench, e.g. "lighthouse" for lighthouse/run.mjs. */
+const bench = path.basename(path.dirname(process.argv[1] ?? "bench"))
 const tasks = []
 let running = null
 
@@ -26,7 +31,7 @@ export function cleanupAll() {
         try {
           await fn()
         } catch (error) {
-          process.stderr.write(`[lighthouse] cleanup of ${label} failed: ${error?.message ?? error}\n`)
+          process.stderr.write(`[${bench}] cleanup of ${label} failed: ${error?.message ?? error}\n`)
         }
       }
     })()
@@ -36,7 +41,7 @@ export function cleanupAll() {
 
 for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
   process.on(signal, () => {
-    process.stderr.write(`\n[lighthouse] ${signal}: stopping what the bench started…\n`)
+    process.stderr.write(`\n[${bench}] ${signal}: stopping what the bench started…\n`)
     cleanupAll().finally(() => process.exit(code))
   })
 }

@@ -4,7 +4,7 @@
  */
 import lighthouse from "lighthouse"
 import * as chromeLauncher from "chrome-launcher"
-import { onCleanup } from "./cleanup.mjs"
+import { onCleanup } from "../lib/cleanup.mjs"
 
 export const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 

@@ -19,7 +19,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
-import { cleanupAll } from "./cleanup.mjs"
+import { cleanupAll } from "../lib/cleanup.mjs"
 import { startOwnStack } from "./stack.mjs"
 import { resolvePages, warm } from "./pages.mjs"
 import { CATEGORIES, runLighthouse } from "./measure.mjs"

@@ -8,7 +8,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
-import { onCleanup } from "./cleanup.mjs"
+import { onCleanup } from "../lib/cleanup.mjs"
 import { snapshotStorefront } from "./snapshot.mjs"
 
 const require = createRequire(import.meta.url)

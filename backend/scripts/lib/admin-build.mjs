@@ -1,6 +1,7 @@
 /**
  * Builds the Medusa admin into backend/build only when its inputs changed (admin
- * version, medusa-config.js, admin extensions of the backend and of our plugins).
+ * version, medusa-config.js, admin extensions of the backend and of our plugins, and the
+ * plugins' extension bundles).
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -23,7 +24,15 @@ export function adminBuildStamp(backendDir) {
   }
   walk(path.join(backendDir, "src", "admin"))
   const pluginsDir = path.join(backendDir, "..", "plugins")
-  if (fs.existsSync(pluginsDir)) for (const p of fs.readdirSync(pluginsDir).sort()) walk(path.join(pluginsDir, p, "src", "admin"))
+  // A plugin's extensions reach the admin build as its bundle (dist/admin/_virtual_entry.js,
+  // written by `medusa-admin bundle` in the plugin's build), so the bundle is an input too:
+  // a plugin rebuilt after the admin was built makes the admin stale.
+  if (fs.existsSync(pluginsDir)) {
+    for (const p of fs.readdirSync(pluginsDir).sort()) {
+      walk(path.join(pluginsDir, p, "src", "admin"))
+      walk(path.join(pluginsDir, p, "dist", "admin"))
+    }
+  }
   return hash.digest("hex")
 }
 

@@ -4,9 +4,32 @@ import { startStack } from "./stack"
 
 export const STATE_FILE = path.resolve(__dirname, "..", "..", ".test-stack.json")
 
-/** One real server for the whole backend test run; tests read its URL from STATE_FILE. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort } = require("../../scripts/lib/next-server.cjs") as { freePort: () => Promise<number> }
+
+/**
+ * One real server for the whole backend test run; tests read its URL from STATE_FILE.
+ * Supplier deliveries retry fast here (tests watch a delivery fail for good in seconds),
+ * and WhatsApp goes to a port where the WhatsApp test runs its Cloud API simulator.
+ */
 export default async function globalSetup(): Promise<void> {
-  const stack = await startStack()
-  fs.writeFileSync(STATE_FILE, JSON.stringify(stack.info))
+  // Iterating on one file: reuse a running stack (the READY json of scripts/test-stack.mjs).
+  if (process.env.TEST_STACK_INFO) {
+    fs.writeFileSync(STATE_FILE, process.env.TEST_STACK_INFO)
+    return
+  }
+  const whatsappApiPort = await freePort()
+  const stack = await startStack({
+    SUPPLIER_DISPATCH_INTERVAL_MS: "200",
+    SUPPLIER_RETRY_BASE_MS: "200",
+    SUPPLIER_RETRY_MAX_MS: "1000",
+    SUPPLIER_RETRY_MAX_ATTEMPTS: "4",
+    SUPPLIER_DELIVERY_TIMEOUT_MS: "3000",
+    SUPPLIER_SWEEP_INTERVAL_MS: "2000",
+    WHATSAPP_API_URL: `http://127.0.0.1:${whatsappApiPort}/v21.0`,
+    WHATSAPP_PHONE_NUMBER_ID: "109876543210",
+    WHATSAPP_TOKEN: "test-whatsapp-token",
+  })
+  fs.writeFileSync(STATE_FILE, JSON.stringify({ ...stack.info, whatsappApiPort }))
   ;(globalThis as { __TEST_STACK__?: typeof stack }).__TEST_STACK__ = stack
 }

@@ -10,9 +10,11 @@ export type StackInfo = {
   adminEmail: string
   adminPassword: string
   pid: number
+  /** where the server sends WhatsApp Cloud API calls (global-setup); a test listens there */
+  whatsappApiPort?: number
 }
 
-export type RunningStack = { info: StackInfo; stop: () => Promise<void> }
+export type RunningStack = { info: StackInfo; stop: () => Promise<void>; restartServer: (timeoutMs?: number) => Promise<{ pid: number; ms: number }> }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const client = require("../../scripts/lib/test-stack-client.cjs") as { startStack: (extraEnv?: Record<string, string>, timeoutMs?: number) => Promise<RunningStack> }

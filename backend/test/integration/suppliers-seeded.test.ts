@@ -33,11 +33,14 @@ it("has one supplier per integration type, each with an encrypted whsec_ secret"
 })
 
 it("maps every variant to its product's supplier with a supplier SKU and cost price", async () => {
+  const expected = catalog.products.flatMap((p) => p.variants.map((v) => ({ sku: v.sku, code: p.supplier, cost: seedCostPrice(p.price.inr) })))
+  // Only the catalog's variants: other tests map products of their own.
   const { rows } = await db.query(
     `SELECT pv.sku, s.code, sv.supplier_sku, sv.cost_price FROM supplier_variant sv
-       JOIN product_variant pv ON pv.id = sv.variant_id JOIN supplier s ON s.id = sv.supplier_id`
+       JOIN product_variant pv ON pv.id = sv.variant_id JOIN supplier s ON s.id = sv.supplier_id
+      WHERE pv.sku = ANY($1)`,
+    [expected.map((e) => e.sku)]
   )
-  const expected = catalog.products.flatMap((p) => p.variants.map((v) => ({ sku: v.sku, code: p.supplier, cost: seedCostPrice(p.price.inr) })))
   expect(rows).toHaveLength(expected.length)
   const bySku = new Map(rows.map((r) => [r.sku, r]))
   for (const e of expected) {

@@ -34,9 +34,60 @@ export const supplierCreateSchema = z
 
 export const supplierUpdateSchema = supplierCreateSchema.innerType().omit({ code: true }).partial().strict()
 
-export function validate<T>(schema: z.ZodType<T>, body: unknown): T {
+const id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,60}$`), `an id such as ${prefix}_01H...`)
+
+const statusList = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(["pending", "sent", "accepted", "rejected", "shipped", "failed", "cancelled"])))
+
+export const supplierOrderQuerySchema = z
+  .object({
+    status: statusList.optional(),
+    supplier_id: id("sup").optional(),
+    order_id: id("order").optional(),
+    queue: z.enum(["manual", "attention"]).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict()
+
+export const cancelSchema = z.object({ reason: z.string().trim().min(1).max(500).optional() }).strict()
+export const markSentSchema = z.object({ note: z.string().trim().min(1).max(1000).optional() }).strict()
+
+export const mappingUpsertSchema = z
+  .object({
+    mappings: z
+      .array(
+        z
+          .object({
+            variant_id: id("variant"),
+            supplier_code: z.string().trim().min(1).max(40),
+            supplier_sku: z.string().trim().min(1).max(100),
+            cost_price: z.number().int("in minor units (paise, cents): a whole number").min(0).max(100_000_000),
+            currency_code: z.string().trim().toLowerCase().regex(/^[a-z]{3}$/).optional(),
+          })
+          .strict()
+      )
+      .min(1)
+      .max(1000),
+    replace: z.boolean().optional(),
+  })
+  .strict()
+
+export const mappingQuerySchema = z.object({ product_id: id("prod").optional(), variant_id: z.union([id("variant"), z.array(id("variant")).max(200)]).optional() }).strict()
+
+export const mappingImportSchema = z.object({ csv: z.string().min(1).max(2_000_000), dry_run: z.boolean().optional() }).strict()
+
+export function validate<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, body: unknown, what = "supplier"): T {
   const result = schema.safeParse(body ?? {})
   if (result.success) return result.data
   const problems = result.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid supplier: ${problems.join("; ")}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid ${what}: ${problems.join("; ")}`)
+}
+
+/** Who did it, for the history: the admin user, when known. */
+export function actorOf(req: { user?: { userId?: string; id?: string } }): string {
+  const userId = req.user?.userId ?? req.user?.id
+  return userId ? `admin ${userId}` : "admin"
 }

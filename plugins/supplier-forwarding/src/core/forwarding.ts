@@ -16,9 +16,12 @@ export function deliversAutomatically(supplier: { integration: string; auto_forw
   return supplier.is_active && supplier.auto_forward && supplier.integration !== "manual"
 }
 
-/** The same webhook-id on every retry of one message, so a supplier can deduplicate. */
-export function webhookIdFor(supplierOrderId: string, eventType: string): string {
-  return `msg_${supplierOrderId}_${eventType.replace(/^supplier_order\./, "")}`
+/**
+ * The same webhook-id on every retry of one message, so a supplier can deduplicate. A
+ * resend after the supplier answered (rejected, then fixed) is a new message: round 2, 3...
+ */
+export function webhookIdFor(supplierOrderId: string, eventType: string, round = 1): string {
+  return `msg_${supplierOrderId}_${eventType.replace(/^supplier_order\./, "")}${round > 1 ? `_r${round}` : ""}`
 }
 
 export type ShipTo = {
@@ -62,4 +65,14 @@ export function supplierOrderCreatedPayload(input: SupplierOrderCreatedInput, at
       payment: input.cash_on_delivery ? { method: "cod", collect_amount: input.order.total } : { method: "prepaid", collect_amount: 0 },
     },
   }
+}
+
+/** The `supplier_order.cancelled` message. */
+export function supplierOrderCancelledPayload(input: { supplier_order_id: string; supplier_code: string; order_number: number; reason: string }, at: Date): Record<string, unknown> {
+  return { type: "supplier_order.cancelled", timestamp: at.toISOString(), data: { ...input } }
+}
+
+/** Our ids (prefix_ULID) and codes: anything else cannot exist, and a NUL byte must never reach the database. */
+export function isEntityId(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{1,100}$/.test(value)
 }

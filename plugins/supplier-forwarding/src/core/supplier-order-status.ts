@@ -12,8 +12,8 @@ const ALLOWED: Record<SupplierOrderStatus, SupplierOrderStatus[]> = {
   pending: ["sent", "failed", "cancelled", "accepted", "rejected"],
   sent: ["accepted", "rejected", "failed", "cancelled", "shipped"],
   accepted: ["shipped", "cancelled"],
-  rejected: ["pending"], // a merchant may resend after fixing the cause
-  failed: ["pending", "cancelled"], // resend from the admin
+  rejected: ["pending", "cancelled"], // resend after fixing the cause, or cancel to move the items elsewhere
+  failed: ["pending", "cancelled", "sent"], // resend from the admin, or pass it on by hand and mark it sent
   shipped: [],
   cancelled: [],
 }

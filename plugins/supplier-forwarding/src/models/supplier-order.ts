@@ -40,10 +40,20 @@ export class SupplierOrder extends BaseEntity {
   shipment: Record<string, unknown> | null
 
   @Column({ type: "timestamptz", nullable: true })
+  sent_at: Date | null
+
+  @Column({ type: "timestamptz", nullable: true })
   accepted_at: Date | null
 
   @Column({ type: "timestamptz", nullable: true })
   shipped_at: Date | null
+
+  @Column({ type: "timestamptz", nullable: true })
+  cancelled_at: Date | null
+
+  /** The Medusa fulfillment created when the supplier shipped. */
+  @Column({ type: "text", nullable: true })
+  fulfillment_id: string | null
 
   @Column({ type: "jsonb", nullable: true })
   metadata: Record<string, unknown> | null

@@ -1,7 +1,8 @@
 import { BeforeInsert, Column, Entity, Index } from "typeorm"
 import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 
-export type OutboxStatus = "pending" | "delivered" | "failed"
+/** withdrawn: a cancellation stopped it before it was ever sent. */
+export type OutboxStatus = "pending" | "delivered" | "failed" | "withdrawn"
 
 /**
  * A message to a supplier, written in the same transaction as the supplier order and

@@ -27,6 +27,10 @@ export class SupplierVariant extends BaseEntity {
   @Column({ type: "text", default: "inr" })
   currency_code: string
 
+  /** When the stock last set from the supplier's inventory.updated was true; older updates are ignored. */
+  @Column({ type: "timestamptz", nullable: true })
+  stock_updated_at: Date | null
+
   @BeforeInsert()
   private beforeInsert(): void {
     this.id = generateEntityId(this.id, "supvar")

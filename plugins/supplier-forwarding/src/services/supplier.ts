@@ -1,8 +1,11 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager, In } from "typeorm"
-import { encryptSecret } from "../core/secret-box"
+import { inTransaction } from "../utils/transaction"
+import { decryptSecret, encryptSecret } from "../core/secret-box"
+import { parseMappingCsv, type RowError } from "../core/mapping-csv"
 import { generateWebhookSecret } from "../core/webhook-signature"
+import { isEntityId } from "../core/forwarding"
 import { Supplier, SupplierIntegration } from "../models/supplier"
 import { SupplierVariant } from "../models/supplier-variant"
 
@@ -49,13 +52,14 @@ export default class SupplierService extends TransactionBaseService {
   }
 
   async retrieve(id: string): Promise<Supplier> {
+    if (!isEntityId(id)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No supplier with id ${JSON.stringify(id).slice(0, 60)}`)
     const supplier = await this.activeManager_.getRepository(Supplier).findOne({ where: { id } })
     if (!supplier) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No supplier with id ${id}`)
     return supplier
   }
 
   async update(id: string, input: Partial<Omit<SupplierInput, "code">>): Promise<Supplier> {
-    return this.atomicPhase_(async (manager) => {
+    return inTransaction(this, async (manager) => {
       const repo = manager.getRepository(Supplier)
       const supplier = await this.withTransaction(manager).retrieve(id)
       const next = { ...supplier, ...input }
@@ -70,12 +74,24 @@ export default class SupplierService extends TransactionBaseService {
 
   /** A new webhook secret, returned once; deliveries are signed with it from now on. */
   async rotateSecret(id: string): Promise<{ supplier: Supplier; secret: string }> {
-    return this.atomicPhase_(async (manager) => {
+    return inTransaction(this, async (manager) => {
       const supplier = await this.withTransaction(manager).retrieve(id)
       const secret = generateWebhookSecret()
       await manager.getRepository(Supplier).update(id, { secret_encrypted: encryptSecret(secret, this.encryptionKey_) })
       return { supplier, secret }
     })
+  }
+
+  /** The supplier's webhook secret in clear, for signing deliveries and verifying its webhooks. */
+  async secretOf(id: string): Promise<string | null> {
+    const row = await this.activeManager_
+      .getRepository(Supplier)
+      .createQueryBuilder("s")
+      .select("s.id")
+      .addSelect("s.secret_encrypted")
+      .where("s.id = :id", { id })
+      .getOne()
+    return row?.secret_encrypted ? decryptSecret(row.secret_encrypted, this.encryptionKey_) : null
   }
 
   async retrieveByCode(code: string): Promise<Supplier> {
@@ -86,7 +102,7 @@ export default class SupplierService extends TransactionBaseService {
 
   /** Creates a supplier with a fresh whsec_ secret; the plaintext secret is returned once and only stored encrypted. */
   async create(input: SupplierInput): Promise<{ supplier: Supplier; secret: string }> {
-    return this.atomicPhase_(async (manager) => {
+    return inTransaction(this, async (manager) => {
       const repo = manager.getRepository(Supplier)
       if (await repo.findOne({ where: { code: input.code } })) {
         throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A supplier with code ${input.code} already exists`)
@@ -112,7 +128,7 @@ export default class SupplierService extends TransactionBaseService {
   /** Sets the supplier of each variant; variants already mapped keep their mapping unless `replace`. */
   async mapVariants(mappings: VariantMappingInput[], { replace = false } = {}): Promise<number> {
     if (!mappings.length) return 0
-    return this.atomicPhase_(async (manager) => {
+    return inTransaction(this, async (manager) => {
       const suppliers = await manager.getRepository(Supplier).find({ where: { code: In([...new Set(mappings.map((m) => m.supplier_code))]) } })
       const idByCode = new Map(suppliers.map((s) => [s.code, s.id]))
       const unknown = [...new Set(mappings.map((m) => m.supplier_code).filter((c) => !idByCode.has(c)))]
@@ -129,6 +145,42 @@ export default class SupplierService extends TransactionBaseService {
       }
       return changed
     })
+  }
+
+  async deleteVariantMapping(variantId: string): Promise<boolean> {
+    const result = await this.activeManager_.getRepository(SupplierVariant).delete({ variant_id: variantId })
+    return Boolean(result.affected)
+  }
+
+  async listMappingsForProduct(productId: string): Promise<SupplierVariant[]> {
+    if (!isEntityId(productId)) return []
+    const variants: { id: string }[] = await this.activeManager_.query(`SELECT id FROM product_variant WHERE product_id = $1 AND deleted_at IS NULL`, [productId])
+    return this.listVariantMappings(variants.map((v) => v.id))
+  }
+
+  /**
+   * Bulk mapping from CSV: every row is checked (format, SKU exists, supplier exists)
+   * before anything is written; with errors or `dryRun`, nothing is.
+   */
+  async importMappingCsv(csv: string, { dryRun = false } = {}): Promise<{ rows: number; imported: number; errors: RowError[] }> {
+    const { rows, errors } = parseMappingCsv(csv)
+    const dataLines = rows.length + errors.filter((e) => e.line > 1).length
+    const skus = rows.map((r) => r.sku)
+    const variants: { id: string; sku: string }[] = skus.length ? await this.activeManager_.query(`SELECT id, sku FROM product_variant WHERE sku = ANY($1) AND deleted_at IS NULL`, [skus]) : []
+    const idBySku = new Map(variants.map((v) => [v.sku, v.id]))
+    const codes = [...new Set(rows.map((r) => r.supplier_code))]
+    const known = new Set((codes.length ? await this.activeManager_.getRepository(Supplier).find({ where: { code: In(codes) } }) : []).map((s) => s.code))
+    for (const r of rows) {
+      const problems = [!idBySku.has(r.sku) && `no product variant has sku ${r.sku}`, !known.has(r.supplier_code) && `no supplier has code ${r.supplier_code}`].filter(Boolean)
+      if (problems.length) errors.push({ line: r.line, message: problems.join("; ") })
+    }
+    errors.sort((a, b) => a.line - b.line)
+    if (errors.length || dryRun) return { rows: dataLines, imported: 0, errors }
+    const imported = await this.mapVariants(
+      rows.map((r) => ({ variant_id: idBySku.get(r.sku)!, supplier_code: r.supplier_code, supplier_sku: r.supplier_sku, cost_price: r.cost_price, currency_code: r.currency_code })),
+      { replace: true }
+    )
+    return { rows: dataLines, imported, errors }
   }
 
   async listVariantMappings(variantIds: string[]): Promise<SupplierVariant[]> {

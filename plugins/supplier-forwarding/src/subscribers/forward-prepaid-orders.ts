@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/medusa"
 import type SupplierForwardingService from "../services/supplier-forwarding"
+import { kickDispatcher } from "../loaders/supplier-dispatch-loop"
 
 /**
  * Prepaid orders (Razorpay, Stripe) go to their suppliers once the payment is captured.
@@ -7,7 +8,8 @@ import type SupplierForwardingService from "../services/supplier-forwarding"
  * event name to subscribers.
  */
 export default async function forwardPrepaidOrders({ data, container }: SubscriberArgs<{ id: string }>): Promise<void> {
-  await container.resolve<SupplierForwardingService>("supplierForwardingService").forwardOnEvent("order.payment_captured", data.id)
+  const result = await container.resolve<SupplierForwardingService>("supplierForwardingService").forwardOnEvent("order.payment_captured", data.id)
+  if (result?.created) kickDispatcher(container)
 }
 
 export const config: SubscriberConfig = { event: "order.payment_captured", context: { subscriberId: "supplier-forwarding-prepaid-orders" } }
