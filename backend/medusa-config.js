@@ -43,6 +43,8 @@ const plugins = [
     },
   },
   "medusa-plugin-size-recommendation",
+  // Always loaded: without credentials it answers that delivery dates are unavailable.
+  { resolve: "medusa-plugin-shiprocket", options: runtime.shipping.options },
   {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */

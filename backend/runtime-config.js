@@ -228,6 +228,24 @@ function resolveSecrets(env, production) {
   return secrets
 }
 
+/** Shiprocket when its API user is configured (both variables), flat-rate shipping otherwise. */
+function resolveShipping(env) {
+  const email = readVar(env, "SHIPROCKET_EMAIL")
+  const password = readVar(env, "SHIPROCKET_PASSWORD")
+  if (Boolean(email) !== Boolean(password)) {
+    throw new RuntimeConfigError(email ? "SHIPROCKET_PASSWORD" : "SHIPROCKET_EMAIL", "SHIPROCKET_EMAIL and SHIPROCKET_PASSWORD must be set together (the API user from Shiprocket's Settings > API)")
+  }
+  const apiUrl = parseUrl(env, "SHIPROCKET_API_URL", ["http:", "https:"], "https://apiv2.shiprocket.in/v1/external")
+  const pickup = readVar(env, "SHIPROCKET_PICKUP_PINCODE")
+  if (pickup && !/^[1-9][0-9]{5}$/.test(pickup)) throw new RuntimeConfigError("SHIPROCKET_PICKUP_PINCODE", `"${pickup}" is not a 6-digit Indian pincode`)
+  if (!email) return { kind: "flat", options: {}, describe: "flat-rate shipping options (Shiprocket not configured)" }
+  return {
+    kind: "shiprocket",
+    options: { email, password, api_url: apiUrl ? apiUrl.raw : undefined, default_pickup_pincode: pickup },
+    describe: `Shiprocket (${email}${apiUrl ? ` at ${apiUrl.raw}` : ""}): delivery estimates and COD by pincode; flat-rate shipping options at checkout`,
+  }
+}
+
 /**
  * @param {Record<string, string | undefined>} env usually process.env
  */
@@ -253,7 +271,7 @@ function resolveRuntimeConfig(env) {
     search: resolveSearch(env),
     files: resolveFiles(env),
     payments: resolvePayments(env),
-    shipping: { describe: "flat-rate shipping options (Shiprocket not configured)" },
+    shipping: resolveShipping(env),
   }
 }
 

@@ -10,7 +10,7 @@ const { freePort } = require("../../scripts/lib/next-server.cjs") as { freePort:
 /**
  * One real server for the whole backend test run; tests read its URL from STATE_FILE.
  * Supplier deliveries retry fast here (tests watch a delivery fail for good in seconds),
- * and WhatsApp goes to a port where the WhatsApp test runs its Cloud API simulator.
+ * and WhatsApp and Shiprocket go to ports where their tests run the providers' simulators.
  */
 export default async function globalSetup(): Promise<void> {
   // Iterating on one file: reuse a running stack (the READY json of scripts/test-stack.mjs).
@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     return
   }
   const whatsappApiPort = await freePort()
+  const shiprocketApiPort = await freePort()
   const stack = await startStack({
     SUPPLIER_DISPATCH_INTERVAL_MS: "200",
     SUPPLIER_RETRY_BASE_MS: "200",
@@ -29,7 +30,10 @@ export default async function globalSetup(): Promise<void> {
     WHATSAPP_API_URL: `http://127.0.0.1:${whatsappApiPort}/v21.0`,
     WHATSAPP_PHONE_NUMBER_ID: "109876543210",
     WHATSAPP_TOKEN: "test-whatsapp-token",
+    SHIPROCKET_API_URL: `http://127.0.0.1:${shiprocketApiPort}/v1/external`,
+    SHIPROCKET_EMAIL: "api@example.com",
+    SHIPROCKET_PASSWORD: "secret",
   })
-  fs.writeFileSync(STATE_FILE, JSON.stringify({ ...stack.info, whatsappApiPort }))
+  fs.writeFileSync(STATE_FILE, JSON.stringify({ ...stack.info, whatsappApiPort, shiprocketApiPort }))
   ;(globalThis as { __TEST_STACK__?: typeof stack }).__TEST_STACK__ = stack
 }

@@ -12,6 +12,8 @@ export type StackInfo = {
   pid: number
   /** where the server sends WhatsApp Cloud API calls (global-setup); a test listens there */
   whatsappApiPort?: number
+  /** where the server sends Shiprocket API calls; the Shiprocket tests run the simulator there */
+  shiprocketApiPort?: number
 }
 
 export type RunningStack = { info: StackInfo; stop: () => Promise<void>; restartServer: (timeoutMs?: number) => Promise<{ pid: number; ms: number }> }

@@ -98,4 +98,13 @@ describe("resolveRuntimeConfig", () => {
   it("treats blank variables as unset", () => {
     expect(resolveRuntimeConfig({ DATABASE_URL: "  ", REDIS_URL: "" }).database.kind).toBe("embedded")
   })
+
+  it("uses Shiprocket only with both credentials, and says what is missing", () => {
+    expect(resolveRuntimeConfig({}).shipping).toMatchObject({ kind: "flat", options: {} })
+    const c = resolveRuntimeConfig({ SHIPROCKET_EMAIL: "api@zari.example", SHIPROCKET_PASSWORD: "s3cret", SHIPROCKET_PICKUP_PINCODE: "395003" })
+    expect(c.shipping).toMatchObject({ kind: "shiprocket", options: { email: "api@zari.example", password: "s3cret", default_pickup_pincode: "395003" } })
+    expect(describeRuntimeConfig(c).join("\n")).not.toContain("s3cret")
+    expect(errorOf({ SHIPROCKET_EMAIL: "api@zari.example" }).variable).toBe("SHIPROCKET_PASSWORD")
+    expect(errorOf({ SHIPROCKET_EMAIL: "a@b.c", SHIPROCKET_PASSWORD: "x", SHIPROCKET_PICKUP_PINCODE: "0123" }).message).toMatch(/6-digit/)
+  })
 })
