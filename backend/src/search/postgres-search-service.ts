@@ -128,6 +128,8 @@ export default class PostgresSearchService extends AbstractSearchService {
              FROM search_document d, q
             WHERE d.index_name = $1 AND (d.tsv @@ q.english_q OR d.tsv @@ q.simple_q)
               AND coalesce(d.document->>'status', 'published') = 'published'
+              -- A product deleted while its indexing event was in flight may leave its document behind.
+              AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = d.document_id AND p.deleted_at IS NOT NULL)
             ORDER BY rank DESC, d.title ASC
             OFFSET $4 LIMIT $5`,
           [indexName, tsquery, corrected.join(" "), offset, limit]
