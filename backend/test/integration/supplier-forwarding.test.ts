@@ -15,15 +15,13 @@ beforeAll(async () => {
   auth = { authorization: `Bearer ${await adminToken()}` }
 })
 
+/** Forwarding runs in a subscriber after order.placed: wait for it. */
 async function supplierOrdersOf(orderId: string, expected: number): Promise<any[]> {
-  // Forwarding runs in a subscriber after order.placed: wait for it, never longer than 20 s.
-  const deadline = Date.now() + 20000
-  for (;;) {
+  return eventually(`${expected} supplier orders`, async () => {
     const res = await api("GET", `/admin/orders/${orderId}/supplier-orders`, { headers: auth })
     expect(res.status).toBe(200)
-    if (res.body.supplier_orders.length >= expected || Date.now() > deadline) return res.body.supplier_orders
-    await new Promise((r) => setTimeout(r, 250))
-  }
+    return res.body.supplier_orders.length >= expected ? res.body.supplier_orders : undefined
+  })
 }
 
 test("a two-supplier COD order becomes exactly two supplier orders, each with its items and outbox message, once", async () => {

@@ -181,13 +181,13 @@ export default class SupplierForwardingService extends TransactionBaseService {
       }
       await orders.recordEvent(supplierOrderId, "note", { detail: { message: `queued for delivery by ${actor}` } })
     })
-    return (await this.supplierOrderService_.withDetails([await this.supplierOrderService_.retrieve(supplierOrderId)]))[0]
+    return this.supplierOrderService_.retrieveWithDetails(supplierOrderId)
   }
 
   /** The merchant passed the order on by phone or in person: from the manual queue, or after automatic delivery failed. */
   async markSent(supplierOrderId: string, actor: string, note?: string): Promise<SupplierOrderWithDetails> {
     await this.supplierOrderService_.changeStatus(supplierOrderId, { to: "sent", detail: { channel: "manual", by: actor, ...(note ? { note } : {}) }, fields: { sent_at: new Date() }, strict: true })
-    return (await this.supplierOrderService_.withDetails([await this.supplierOrderService_.retrieve(supplierOrderId)]))[0]
+    return this.supplierOrderService_.retrieveWithDetails(supplierOrderId)
   }
 
   /**
@@ -214,7 +214,7 @@ export default class SupplierForwardingService extends TransactionBaseService {
         await outbox.save(outbox.create({ supplier_order_id: supplierOrderId, event_type: CANCELLED, webhook_id: webhookIdFor(supplierOrderId, CANCELLED), payload, status: "pending", attempts: 0, next_attempt_at: new Date(), locked_until: null, last_error: null, delivered_at: null }))
       }
     })
-    return (await this.supplierOrderService_.withDetails([await this.supplierOrderService_.retrieve(supplierOrderId)]))[0]
+    return this.supplierOrderService_.retrieveWithDetails(supplierOrderId)
   }
 
   /** Our order was cancelled: cancel every supplier order that has not shipped. Shipped ones need a return, and are reported. */

@@ -96,6 +96,11 @@ export default class SupplierOrderService extends TransactionBaseService {
     await repo.save(repo.create({ supplier_order_id: supplierOrderId, type, from_status: values.from_status ?? null, to_status: values.to_status ?? null, detail: values.detail ?? null }))
   }
 
+  async retrieveWithDetails(id: string): Promise<SupplierOrderWithDetails> {
+    const [withDetails] = await this.withDetails([await this.retrieve(id)])
+    return withDetails
+  }
+
   /** Attaches each supplier order's outbox messages and status history. */
   async withDetails(orders: SupplierOrder[]): Promise<SupplierOrderWithDetails[]> {
     if (!orders.length) return []
