@@ -43,8 +43,8 @@ const plugins = [
     },
   },
   "medusa-plugin-size-recommendation",
-  // Always loaded: without credentials it answers that delivery dates are unavailable.
-  { resolve: "medusa-plugin-shiprocket", options: runtime.shipping.options },
+  // Always loaded: without credentials its rates are hidden (flat rates remain) and delivery dates are "unavailable".
+  { resolve: "medusa-plugin-shiprocket", options: { ...runtime.shipping.options, enableUI: true } },
   {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */

@@ -229,6 +229,15 @@ function resolveSecrets(env, production) {
 }
 
 /** Shiprocket when its API user is configured (both variables), flat-rate shipping otherwise. */
+/** A whole number of at least `min`, or undefined when unset. */
+function parseWholeNumber(env, name, min) {
+  const raw = readVar(env, name)
+  if (!raw) return undefined
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) throw new RuntimeConfigError(name, `"${raw}" must be a whole number of at least ${min}`)
+  return n
+}
+
 function resolveShipping(env) {
   const email = readVar(env, "SHIPROCKET_EMAIL")
   const password = readVar(env, "SHIPROCKET_PASSWORD")
@@ -238,11 +247,33 @@ function resolveShipping(env) {
   const apiUrl = parseUrl(env, "SHIPROCKET_API_URL", ["http:", "https:"], "https://apiv2.shiprocket.in/v1/external")
   const pickup = readVar(env, "SHIPROCKET_PICKUP_PINCODE")
   if (pickup && !/^[1-9][0-9]{5}$/.test(pickup)) throw new RuntimeConfigError("SHIPROCKET_PICKUP_PINCODE", `"${pickup}" is not a 6-digit Indian pincode`)
-  if (!email) return { kind: "flat", options: {}, describe: "flat-rate shipping options (Shiprocket not configured)" }
+  const webhookToken = readVar(env, "SHIPROCKET_WEBHOOK_TOKEN")
+  if (webhookToken && webhookToken.length < 16) throw new RuntimeConfigError("SHIPROCKET_WEBHOOK_TOKEN", "use at least 16 characters (it is the only proof a tracking update comes from Shiprocket)")
+  // Loops, tokens and retries work the same with or without credentials: the admin and the webhook need them.
+  const common = {
+    default_pickup_pincode: pickup,
+    default_pickup_location: readVar(env, "SHIPROCKET_PICKUP_LOCATION") || undefined,
+    webhook_token: webhookToken || undefined,
+    // Scripts (the seed) set SHIPROCKET_DISPATCHER=off: only servers and workers book parcels.
+    dispatcher: readVar(env, "SHIPROCKET_DISPATCHER") !== "off",
+    dispatch_interval_ms: parseWholeNumber(env, "SHIPROCKET_DISPATCH_INTERVAL_MS", 50),
+    sweep_interval_ms: parseWholeNumber(env, "SHIPROCKET_SWEEP_INTERVAL_MS", 100),
+    tracking_poll_interval_ms: parseWholeNumber(env, "SHIPROCKET_TRACKING_POLL_MS", 100),
+    outage_cooldown_ms: parseWholeNumber(env, "SHIPROCKET_OUTAGE_COOLDOWN_MS", 0),
+    request_timeout_ms: parseWholeNumber(env, "SHIPROCKET_REQUEST_TIMEOUT_MS", 100),
+    // About 2 requests/s per account is what Shiprocket tolerates; raise it only against a simulator.
+    requests_per_second: parseWholeNumber(env, "SHIPROCKET_REQUESTS_PER_SECOND", 1),
+    booking_retry: {
+      base_ms: parseWholeNumber(env, "SHIPROCKET_RETRY_BASE_MS", 1),
+      max_ms: parseWholeNumber(env, "SHIPROCKET_RETRY_MAX_MS", 1),
+      max_attempts: parseWholeNumber(env, "SHIPROCKET_RETRY_MAX_ATTEMPTS", 1),
+    },
+  }
+  if (!email) return { kind: "flat", options: common, describe: "flat-rate shipping options (Shiprocket not configured)" }
   return {
     kind: "shiprocket",
-    options: { email, password, api_url: apiUrl ? apiUrl.raw : undefined, default_pickup_pincode: pickup },
-    describe: `Shiprocket (${email}${apiUrl ? ` at ${apiUrl.raw}` : ""}): delivery estimates and COD by pincode; flat-rate shipping options at checkout`,
+    options: { ...common, email, password, api_url: apiUrl ? apiUrl.raw : undefined },
+    describe: `Shiprocket (${email}${apiUrl ? ` at ${apiUrl.raw}` : ""}): courier rates and delivery dates at checkout next to flat rates, COD by pincode, parcels booked from the suppliers' pickup locations, tracking`,
   }
 }
 

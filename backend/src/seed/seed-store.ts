@@ -10,12 +10,21 @@ type Log = (message: string) => void
 
 export type RegionIds = { india: string; us: string }
 
-const FLAT_RATES: Record<"india" | "us", { name: string; amount: number; min?: number; max?: number; is_return?: boolean }[]> = {
+type ShippingRate = { name: string; amount: number; min?: number; max?: number; is_return?: boolean; shiprocket?: "shiprocket-cheapest" | "shiprocket-fastest" | "shiprocket-return" }
+
+/**
+ * Flat rates everywhere; in India also Shiprocket's courier rates (calculated per cart:
+ * shown only when Shiprocket can price the cart, so the flat rates are the fallback).
+ */
+const FLAT_RATES: Record<"india" | "us", ShippingRate[]> = {
   india: [
     { name: "Standard Delivery", amount: 7900, max: 99899 },
     { name: "Free Standard Delivery", amount: 0, min: 99900 },
     { name: "Express Delivery", amount: 14900 },
     { name: "Return Pickup", amount: 0, is_return: true },
+    { name: "Courier: best price", amount: 0, shiprocket: "shiprocket-cheapest" },
+    { name: "Courier: fastest", amount: 0, shiprocket: "shiprocket-fastest" },
+    { name: "Courier return pickup", amount: 0, is_return: true, shiprocket: "shiprocket-return" },
   ],
   us: [
     { name: "Standard Shipping", amount: 699, max: 7499 },
@@ -48,8 +57,8 @@ export async function seedStore(container: AwilixContainer, log: Log): Promise<R
     if (currency.includes_tax !== includes) await currencyService.update(code, { includes_tax: includes })
   }
   const providers = configuredPaymentProviders(process.env)
-  const india = await ensureRegion(container, { name: "India", currency_code: "inr", countries: ["in"], tax_rate: 5, tax_code: "GST", includes_tax: true, payment_providers: providers.india }, log)
-  const us = await ensureRegion(container, { name: "United States", currency_code: "usd", countries: ["us"], tax_rate: 0, includes_tax: false, payment_providers: providers.us }, log)
+  const india = await ensureRegion(container, { name: "India", currency_code: "inr", countries: ["in"], tax_rate: 5, tax_code: "GST", includes_tax: true, payment_providers: providers.india, fulfillment_providers: ["manual", "shiprocket"] }, log)
+  const us = await ensureRegion(container, { name: "United States", currency_code: "usd", countries: ["us"], tax_rate: 0, includes_tax: false, payment_providers: providers.us, fulfillment_providers: ["manual"] }, log)
   await ensureShippingOptions(container, india, FLAT_RATES.india, log)
   await ensureShippingOptions(container, us, FLAT_RATES.us, log)
   return { india, us }
@@ -57,13 +66,13 @@ export async function seedStore(container: AwilixContainer, log: Log): Promise<R
 
 async function ensureRegion(
   container: AwilixContainer,
-  input: { name: string; currency_code: string; countries: string[]; tax_rate: number; tax_code?: string; includes_tax: boolean; payment_providers: string[] },
+  input: { name: string; currency_code: string; countries: string[]; tax_rate: number; tax_code?: string; includes_tax: boolean; payment_providers: string[]; fulfillment_providers: string[] },
   log: Log
 ): Promise<string> {
   const regionService = container.resolve("regionService")
-  const [existing] = await regionService.list({ name: input.name }, { relations: ["payment_providers"] })
+  const [existing] = await regionService.list({ name: input.name }, { relations: ["payment_providers", "fulfillment_providers"] })
   if (!existing) {
-    const region = await regionService.create({ ...input, fulfillment_providers: ["manual"] })
+    const region = await regionService.create(input)
     log(`region: ${input.name} (${input.currency_code.toUpperCase()}; payments ${input.payment_providers.join(", ")})`)
     return region.id
   }
@@ -73,13 +82,18 @@ async function ensureRegion(
     await regionService.update(existing.id, { payment_providers: input.payment_providers })
     log(`region: ${input.name} payments now ${input.payment_providers.join(", ")}`)
   }
+  const fulfillment = new Set((existing.fulfillment_providers ?? []).map((p: { id: string }) => p.id))
+  for (const provider of input.fulfillment_providers.filter((p) => !fulfillment.has(p))) {
+    await regionService.addFulfillmentProvider(existing.id, provider)
+    log(`region: ${input.name} ships with ${provider} too`)
+  }
   return existing.id
 }
 
 async function ensureShippingOptions(
   container: AwilixContainer,
   regionId: string,
-  rates: (typeof FLAT_RATES)["india"],
+  rates: ShippingRate[],
   log: Log
 ): Promise<void> {
   const shippingOptionService = container.resolve("shippingOptionService")
@@ -95,10 +109,10 @@ async function ensureShippingOptions(
       name: rate.name,
       region_id: regionId,
       profile_id: profile.id,
-      provider_id: "manual",
-      data: { id: rate.name.toLowerCase().replace(/\s+/g, "-") },
-      price_type: "flat_rate",
-      amount: rate.amount,
+      provider_id: rate.shiprocket ? "shiprocket" : "manual",
+      data: { id: rate.shiprocket ?? rate.name.toLowerCase().replace(/\s+/g, "-") },
+      price_type: rate.shiprocket && !rate.is_return ? "calculated" : "flat_rate",
+      amount: rate.shiprocket && !rate.is_return ? undefined : rate.amount,
       is_return: Boolean(rate.is_return),
       requirements,
       admin_only: false,

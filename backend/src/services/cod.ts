@@ -36,6 +36,12 @@ type CartServiceLike = {
 
 type LoggerLike = { warn(message: string): void; error(message: string): void }
 
+/** The Shiprocket plugin's service, as far as COD needs it. */
+type CourierCodLike = {
+  isConfigured: boolean
+  estimate(input: { pincode: string; cartId?: string }): Promise<{ estimate: { cod: { available: boolean } } | null }>
+}
+
 export const COD_NOT_AVAILABLE = "cod_not_available"
 
 class CodPaymentProcessor extends AbstractPaymentProcessor {
@@ -86,8 +92,9 @@ class CodPaymentProcessor extends AbstractPaymentProcessor {
       },
       this.rules_
     )
-    if (!decision.available) return { error: decision.reason ?? "Cash on delivery is not available for this order", code: COD_NOT_AVAILABLE }
-    return { status: PaymentSessionStatus.AUTHORIZED, data: decision }
+    const checked = await this.withCourierCheck(decision, cartId)
+    if (!checked.available) return { error: checked.reason ?? "Cash on delivery is not available for this order", code: COD_NOT_AVAILABLE }
+    return { status: PaymentSessionStatus.AUTHORIZED, data: checked }
   }
 
   /** The payment's data: the decision it was authorized with. */
@@ -134,10 +141,37 @@ class CodPaymentProcessor extends AbstractPaymentProcessor {
   /** The decision for the cart behind a session; never throws, so the other sessions are still created. */
   protected async decide(context: PaymentProcessorContext): Promise<CodDecision> {
     const address = await this.shippingAddressOf(context)
-    return evaluateCod(
+    const decision = evaluateCod(
       { currency_code: context.currency_code, country_code: address?.country_code, pincode: address?.postal_code, total: context.amount },
       this.rules_
     )
+    return this.withCourierCheck(decision, context.resource_id ?? null)
+  }
+
+  /**
+   * Our rules allow COD; can a courier collect cash at that pincode, from the items'
+   * suppliers? Asked of Shiprocket when it is configured. When it cannot answer (down), our
+   * rules stand: refusing every COD order during an outage would cost more than the rare
+   * parcel a courier then refuses (booking falls back to any COD courier).
+   */
+  protected async withCourierCheck(decision: CodDecision, cartId: string | null): Promise<CodDecision> {
+    if (!decision.available || !decision.pincode) return decision
+    let courier: CourierCodLike | null = null
+    try {
+      courier = this.container.shiprocketService as CourierCodLike
+    } catch {
+      return decision // the Shiprocket plugin is not installed
+    }
+    if (!courier?.isConfigured) return decision
+    try {
+      const answer = await courier.estimate({ pincode: decision.pincode, ...(cartId ? { cartId } : {}) })
+      if (answer.estimate && !answer.estimate.cod.available) {
+        return { ...decision, available: false, reason: `Cash on delivery is not available at pincode ${decision.pincode}: no courier collects cash there. Pay online instead.` }
+      }
+    } catch (error) {
+      this.logger_.warn(`cod: courier check for ${decision.pincode} failed (${(error as Error).message}); our own rules decide`)
+    }
+    return decision
   }
 
   /**

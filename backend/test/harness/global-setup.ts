@@ -33,6 +33,17 @@ export default async function globalSetup(): Promise<void> {
     SHIPROCKET_API_URL: `http://127.0.0.1:${shiprocketApiPort}/v1/external`,
     SHIPROCKET_EMAIL: "api@example.com",
     SHIPROCKET_PASSWORD: "secret",
+    SHIPROCKET_DISPATCH_INTERVAL_MS: "200",
+    SHIPROCKET_SWEEP_INTERVAL_MS: "2000",
+    SHIPROCKET_RETRY_BASE_MS: "200",
+    SHIPROCKET_RETRY_MAX_MS: "1000",
+    SHIPROCKET_RETRY_MAX_ATTEMPTS: "6",
+    SHIPROCKET_TRACKING_POLL_MS: "3000",
+    // The simulator runs only while Shiprocket's own tests do: other suites see an outage, briefly.
+    SHIPROCKET_OUTAGE_COOLDOWN_MS: "500",
+    SHIPROCKET_REQUEST_TIMEOUT_MS: "3000",
+    // The simulator takes more than Shiprocket's ~2 requests/s: a hundred parcels in seconds, not minutes.
+    SHIPROCKET_REQUESTS_PER_SECOND: "25",
   })
   fs.writeFileSync(STATE_FILE, JSON.stringify({ ...stack.info, whatsappApiPort, shiprocketApiPort }))
   ;(globalThis as { __TEST_STACK__?: typeof stack }).__TEST_STACK__ = stack

@@ -10,7 +10,7 @@ export async function placeCodOrder(variantIds: string[], email = "nila@example.
   const cartId = (await api("POST", "/store/carts", { body: { region_id: india.id } })).body.cart.id
   for (const variant_id of variantIds) expect((await api("POST", `/store/carts/${cartId}/line-items`, { body: { variant_id, quantity: 1 } })).status).toBe(200)
   expect((await api("POST", `/store/carts/${cartId}`, { body: { email, shipping_address: SHIPPING_ADDRESS } })).status).toBe(200)
-  const option = (await api("GET", `/store/shipping-options/${cartId}`)).body.shipping_options.find((o: { is_return: boolean }) => !o.is_return)
+  const option = (await api("GET", `/store/shipping-options/${cartId}`)).body.shipping_options.find((o: { is_return: boolean; provider_id: string }) => !o.is_return && o.provider_id !== "shiprocket")
   expect((await api("POST", `/store/carts/${cartId}/shipping-methods`, { body: { option_id: option.id } })).status).toBe(200)
   expect((await api("POST", `/store/carts/${cartId}/payment-sessions`)).status).toBe(200)
   expect((await api("POST", `/store/carts/${cartId}/payment-session`, { body: { provider_id: "cod" } })).status).toBe(200)
@@ -44,7 +44,7 @@ export async function deleteCreatedProducts(auth: Record<string, string>): Promi
 }
 
 /** A published product with one in-stock size variant per SKU, priced in INR and USD; returns variant ids by SKU. */
-export async function createProduct(auth: Record<string, string>, title: string, skus: string[]): Promise<Record<string, string>> {
+export async function createProduct(auth: Record<string, string>, title: string, skus: string[], opts: { inrPrice?: number; stock?: number } = {}): Promise<Record<string, string>> {
   const res = await api("POST", "/admin/products", {
     headers: auth,
     body: {
@@ -54,10 +54,10 @@ export async function createProduct(auth: Record<string, string>, title: string,
       variants: skus.map((sku, i) => ({
         title: `Size ${i + 1}`,
         sku,
-        inventory_quantity: 50,
+        inventory_quantity: opts.stock ?? 50,
         manage_inventory: true,
         prices: [
-          { currency_code: "inr", amount: 149900 },
+          { currency_code: "inr", amount: opts.inrPrice ?? 149900 },
           { currency_code: "usd", amount: 2900 },
         ],
         options: [{ value: `Size ${i + 1}` }],

@@ -299,6 +299,8 @@ type RequestOptions = {
   /** "safe" (default): retry 429, 5xx, timeouts, network errors. "unsent": only what Shiprocket cannot have processed */
   retry?: Retry
   timeoutMs?: number
+  /** tries for this call (default: the client's maxAttempts); checkout calls use fewer */
+  maxAttempts?: number
   /** HTTP statuses answered as data instead of errors */
   passStatuses?: number[]
 }
@@ -653,9 +655,10 @@ export class ShiprocketClient {
         attempt--
         continue
       }
-      if (!this.shouldRetry(error, retry) || attempt >= this.maxAttempts) throw error
+      const limit = Math.max(1, opts.maxAttempts ?? this.maxAttempts)
+      if (!this.shouldRetry(error, retry) || attempt >= limit) throw error
       const wait = backoffDelayMs(attempt, this.backoff, this.random)
-      this.logger.warn?.(`shiprocket: ${error.message}; retry ${attempt}/${this.maxAttempts - 1} in ${wait} ms`)
+      this.logger.warn?.(`shiprocket: ${error.message}; retry ${attempt}/${limit - 1} in ${wait} ms`)
       await this.sleep(wait)
     }
   }
@@ -668,7 +671,7 @@ export class ShiprocketClient {
   // ---------------------------------------------------------------------------- rates
 
   /** Couriers, rates (rupees) and delivery estimates for a route. Refuses malformed pincodes without calling. */
-  async serviceability(params: ServiceabilityParams): Promise<ServiceabilityResult> {
+  async serviceability(params: ServiceabilityParams, opts: { maxAttempts?: number; timeoutMs?: number } = {}): Promise<ServiceabilityResult> {
     const errors: FieldErrors = {}
     const pickup = normalizePincode(params.pickup_postcode)
     const delivery = normalizePincode(params.delivery_postcode)
@@ -680,6 +683,8 @@ export class ShiprocketClient {
     const { status, body } = await this.exchange("GET", "/courier/serviceability/", {
       query: { pickup_postcode: pickup, delivery_postcode: delivery, cod: params.cod ? 1 : 0, weight: params.weight, declared_value: params.declared_value },
       passStatuses: [404],
+      maxAttempts: opts.maxAttempts,
+      timeoutMs: opts.timeoutMs,
     })
     const b = (body && typeof body === "object" ? body : {}) as Record<string, any>
     const data = (b.data && typeof b.data === "object" ? b.data : {}) as Record<string, any>

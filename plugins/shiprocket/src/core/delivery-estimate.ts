@@ -12,7 +12,7 @@ export type DeliveryEstimate = {
   prepaid: PaymentAvailability
   cod: PaymentAvailability
   /** The options checkout offers: the cheapest and, when different, the fastest courier. */
-  options: { kind: "cheapest" | "fastest"; courier_name: string; rate: number; etd: string | null; estimated_days: number | null }[]
+  options: { kind: "cheapest" | "fastest"; /** null when several parcels travel with different couriers */ courier_id: number | null; courier_name: string; rate: number; etd: string | null; estimated_days: number | null }[]
 }
 
 const offer = (o: CourierOption | null, reason: string): PaymentAvailability =>
@@ -24,7 +24,7 @@ export function deliveryEstimate(pincode: string, prepaid: CourierChoice | null,
   const serviceable = Boolean(prepaid?.cheapest || cod?.cheapest)
   const options: DeliveryEstimate["options"] = []
   const add = (kind: "cheapest" | "fastest", o: CourierOption | null) => {
-    if (o) options.push({ kind, courier_name: o.courierName, rate: o.ratePaise, etd: o.etd, estimated_days: o.estimatedDays })
+    if (o) options.push({ kind, courier_id: o.courierId, courier_name: o.courierName, rate: o.ratePaise, etd: o.etd, estimated_days: o.estimatedDays })
   }
   add("cheapest", prepaid?.cheapest ?? null)
   if (prepaid && !prepaid.sameCourier) add("fastest", prepaid.fastest)
@@ -65,6 +65,7 @@ export function combineEstimates(estimates: DeliveryEstimate[]): DeliveryEstimat
       ? [
           {
             kind: "cheapest",
+            courier_id: null,
             courier_name: cheapest.map((o) => o!.courier_name).join(" + "),
             rate: cheapest.reduce((n, o) => n + o!.rate, 0),
             etd: cheapest.map((o) => o!.etd).reduce((a, b) => later(a, b)),

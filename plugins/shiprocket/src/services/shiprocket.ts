@@ -13,6 +13,22 @@ export type ShiprocketOptions = {
   default_pickup_pincode?: string
   requests_per_second?: number
   rate_cache_ttl_ms?: number
+  /** Pickup location nickname at Shiprocket when the items' supplier has none. */
+  default_pickup_location?: string
+  /** The tracking webhook's x-api-key; when unset, one is generated and kept in the database (admin: rotate). */
+  webhook_token?: string
+  /** Booking loop: how often due shipments are looked for (ms, default 5000); false turns the loop off in this process. */
+  dispatch_interval_ms?: number
+  dispatcher?: boolean
+  /** Catch-up tracking poll for shipments without news for this long (ms, default 30 min). */
+  tracking_poll_interval_ms?: number
+  /** Fulfillments and returns whose event was lost are found this often (ms, default 60 s). */
+  sweep_interval_ms?: number
+  booking_retry?: { base_ms?: number; max_ms?: number; max_attempts?: number }
+  /** Each HTTP try's timeout (ms, default 15 s). */
+  request_timeout_ms?: number
+  /** After Shiprocket fails a checkout call, answer "unavailable" without asking for this long (ms, default 30 s). */
+  outage_cooldown_ms?: number
 }
 
 type LoggerLike = { warn(m: string): void; info(m: string): void }
@@ -65,6 +81,8 @@ export default class ShiprocketService extends TransactionBaseService {
   protected readonly client_: ShiprocketClient | null
   protected readonly logger_: LoggerLike
   private readonly rateCache = new Map<string, { at: number; choice: CourierChoice | null }>()
+  /** A shopper waiting at checkout should not wait for an outage once per request. */
+  private unavailableUntil = 0
 
   constructor(container: { manager: EntityManager; logger: LoggerLike }, options: ShiprocketOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -78,6 +96,7 @@ export default class ShiprocketService extends TransactionBaseService {
             password: options.password,
             baseUrl: options.api_url || undefined,
             requestsPerSecond: options.requests_per_second,
+            timeoutMs: options.request_timeout_ms,
             tokenStore: new DatabaseTokenStore(container.manager, options.email),
             logger: container.logger,
           })
@@ -104,6 +123,8 @@ export default class ShiprocketService extends TransactionBaseService {
     if (!pincode) throw new MedusaError(MedusaError.Types.INVALID_DATA, `pincode: "${String(input.pincode).slice(0, 20)}" is not an Indian pincode (6 digits, not starting with 0)`)
     if (!this.client_) return { configured: false, pincode, estimate: null, message: "Delivery dates are unavailable: Shiprocket is not configured" }
 
+    if (Date.now() < this.unavailableUntil) return { configured: true, pincode, estimate: null, message: "Delivery dates are unavailable right now" }
+
     const { pickups, weightKg } = await this.shipmentShape(input)
     if (!pickups.length) return { configured: true, pincode, estimate: null, message: "Delivery dates are unavailable: no pickup pincode is known for these items" }
     try {
@@ -115,9 +136,26 @@ export default class ShiprocketService extends TransactionBaseService {
       return { configured: true, pincode, estimate: combineEstimates(estimates), message: null }
     } catch (error) {
       if (!(error instanceof ShiprocketError)) throw error
-      this.logger_.warn(`Shiprocket serviceability for ${pincode} failed: ${error.message}`)
+      const cooldown = this.options_.outage_cooldown_ms ?? 30_000
+      this.unavailableUntil = Date.now() + cooldown
+      this.logger_.warn(`Shiprocket serviceability for ${pincode} failed: ${error.message}; checkout shows flat rates for ${Math.round(cooldown / 1000)} s`)
       return { configured: true, pincode, estimate: null, message: "Delivery dates are unavailable right now" }
     }
+  }
+
+  /**
+   * The estimate for a cart's own delivery pincode, or null when the cart has no Indian
+   * delivery address yet (checkout asks before the shopper typed one).
+   */
+  async estimateForCart(cartId: string): Promise<EstimateAnswer | null> {
+    const [row] = await this.manager_.query(
+      `SELECT a.postal_code, a.country_code FROM cart c JOIN address a ON a.id = c.shipping_address_id WHERE c.id = $1`,
+      [cartId]
+    )
+    if (!row || (row.country_code && String(row.country_code).toLowerCase() !== "in")) return null
+    const pincode = normalizePincode(row.postal_code)
+    if (!pincode) return null
+    return this.estimate({ pincode, cartId })
   }
 
   private async choice(pickup: string, delivery: string, weightKg: number, cod: boolean): Promise<CourierChoice | null> {
@@ -126,7 +164,8 @@ export default class ShiprocketService extends TransactionBaseService {
     const ttl = this.options_.rate_cache_ttl_ms ?? 10 * 60_000
     const cached = this.rateCache.get(key)
     if (cached && Date.now() - cached.at < ttl) return cached.choice
-    const answer = await this.client.serviceability({ pickup_postcode: pickup, delivery_postcode: delivery, cod, weight: band })
+    // Interactive: two quick tries, then the flat rates (a booking can wait; a shopper should not).
+    const answer = await this.client.serviceability({ pickup_postcode: pickup, delivery_postcode: delivery, cod, weight: band }, { maxAttempts: 2, timeoutMs: 8_000 })
     const choice = answer.serviceable ? chooseCouriers(answer.couriers, { cod, recommendedCourierId: answer.recommended_courier_id }) : null
     if (this.rateCache.size > 5_000) this.rateCache.clear()
     this.rateCache.set(key, { at: Date.now(), choice })
@@ -164,7 +203,7 @@ export default class ShiprocketService extends TransactionBaseService {
 
   private supplierTables: boolean | null = null
   /** Supplier pickups come from the supplier-forwarding plugin's tables, when it is installed. */
-  private async hasSupplierTables(): Promise<boolean> {
+  async hasSupplierTables(): Promise<boolean> {
     if (this.supplierTables === null) {
       const [row] = await this.manager_.query(`SELECT to_regclass('public.supplier_variant') IS NOT NULL AS present`)
       this.supplierTables = Boolean(row?.present)
