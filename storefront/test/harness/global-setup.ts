@@ -1,6 +1,8 @@
 /**
  * One real backend (fresh database, migrations, seed) and the storefront's production
  * build on `next start`, shared by every e2e test file; their URLs go to STATE_FILE.
+ * Shiprocket is the plugin's simulator (plugins/shiprocket/simulator), so India gets
+ * courier options, delivery dates and cash on delivery by pincode as in production.
  */
 import fs from "fs"
 import path from "path"
@@ -8,6 +10,11 @@ import path from "path"
 const { startStack } = require("../../../backend/scripts/lib/test-stack-client.cjs")
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort, startNextServer } = require("../../../backend/scripts/lib/next-server.cjs")
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startShiprocketSimulator } = require("../../../plugins/shiprocket/simulator/shiprocket-simulator.cjs")
+
+/** The API user the simulator accepts and the backend logs in as. */
+const SHIPROCKET_USER = { email: "api@example.com", password: "secret" }
 
 export const STATE_FILE = path.resolve(__dirname, "..", ".e2e-stack.json")
 const storefrontDir = path.resolve(__dirname, "..", "..")
@@ -22,7 +29,14 @@ export default async function globalSetup(): Promise<void> {
   if (!fs.existsSync(path.join(storefrontDir, ".next", "BUILD_ID"))) {
     throw new Error("The storefront is not built: run `npm run build -w storefront` (npm test at the root builds first)")
   }
-  const stack = await startStack()
+  const shiprocket = await startShiprocketSimulator({ port: 0, ...SHIPROCKET_USER })
+  let stack
+  try {
+    stack = await startStack({ SHIPROCKET_API_URL: shiprocket.url, SHIPROCKET_EMAIL: SHIPROCKET_USER.email, SHIPROCKET_PASSWORD: SHIPROCKET_USER.password })
+  } catch (error) {
+    await shiprocket.close()
+    throw error
+  }
   const port = await freePort()
   const storefrontUrl = `http://127.0.0.1:${port}`
   const logFile = path.join(stack.info.logDir, "storefront.log")
@@ -38,8 +52,9 @@ export default async function globalSetup(): Promise<void> {
     })
   } catch (error) {
     await stack.stop()
+    await shiprocket.close()
     throw error
   }
   fs.writeFileSync(STATE_FILE, JSON.stringify({ backend: stack.info, storefrontUrl, storefrontLog: logFile }))
-  Object.assign(globalThis, { __E2E__: { stack, next } })
+  Object.assign(globalThis, { __E2E__: { stack, next, shiprocket } })
 }

@@ -6,10 +6,27 @@ import { selectPaymentMethod } from "@/lib/actions/checkout"
 import { FormError } from "@/components/common/field"
 import { describePaymentProvider } from "./payment-methods"
 
-/** One choice per payment session the region offers; a method that is not available says why. */
-export function PaymentForm({ countryCode, sessions, selected, currencyCode }: { countryCode: string; sessions: PaymentSession[]; selected: string | null; currencyCode: string }) {
+/**
+ * One choice per payment session the region offers; a method that is not available says
+ * why. In India, `cod` is what the couriers say about cash on delivery to the pincode
+ * (null when unknown): where none collects cash, cash on delivery is not available.
+ */
+export function PaymentForm({
+  countryCode,
+  sessions,
+  selected,
+  currencyCode,
+  cod = null,
+}: {
+  countryCode: string
+  sessions: PaymentSession[]
+  selected: string | null
+  currencyCode: string
+  cod?: { available: boolean; text: string } | null
+}) {
   const [state, action, pending] = useActionState(selectPaymentMethod, null)
-  const available = (s: PaymentSession) => s.data?.available !== false
+  const refusedByCouriers = (s: PaymentSession) => s.provider_id === "cod" && cod?.available === false
+  const available = (s: PaymentSession) => s.data?.available !== false && !refusedByCouriers(s)
   const firstAvailable = sessions.find(available)?.provider_id ?? null
   return (
     <form action={action} className="space-y-4" data-testid="payment-form">
@@ -39,7 +56,12 @@ export function PaymentForm({ countryCode, sessions, selected, currencyCode }: {
                 <span>
                   <span className="block font-medium">{text.title}</span>
                   <span id={`pay-${s.provider_id}-detail`} className="text-sm text-muted">
-                    {ok ? text.detail : String(s.data?.reason ?? "Not available for this order")}
+                    {ok ? text.detail : s.data?.available === false ? String(s.data?.reason ?? "Not available for this order") : cod?.text}
+                    {ok && s.provider_id === "cod" && cod?.available ? (
+                      <span className="block text-xs font-medium text-ok" data-testid="cod-pincode">
+                        {cod.text}
+                      </span>
+                    ) : null}
                   </span>
                 </span>
               </label>

@@ -9,10 +9,12 @@ import { Price } from "@/components/common/price"
 import { addToCart } from "@/lib/actions/cart"
 import { WishlistButton } from "@/components/wishlist/wishlist-button"
 import { CheckIcon } from "@/components/common/icons"
+import { DeliveryCheck } from "./delivery-check"
 
 /**
  * The interactive half of the product page: gallery, colour and size picker with
- * sold-out states, price of the chosen variant, add to bag and wishlist.
+ * sold-out states, price of the chosen variant, add to bag and wishlist, and in India the
+ * delivery check for a pincode.
  */
 export function ProductView({
   product,
@@ -23,6 +25,7 @@ export function ProductView({
   currencyCode,
   sizeGuide,
   sizeAdvice,
+  deliveryCheck = false,
 }: {
   product: Product
   countryCode: string
@@ -32,6 +35,8 @@ export function ProductView({
   currencyCode: string
   sizeGuide: React.ReactNode
   sizeAdvice: React.ReactNode
+  /** India: the pincode box for delivery dates and cash on delivery */
+  deliveryCheck?: boolean
 }) {
   const model = useMemo(() => pickerModel(product.options, product.variants), [product])
   const firstInStock = model.colours.find((c) => c.inStock)?.name ?? model.colours[0]?.name ?? null
@@ -196,6 +201,7 @@ export function ProductView({
             </p>
           ) : null}
         </div>
+        {deliveryCheck ? <DeliveryCheck countryCode={countryCode} variantId={(variant ?? product.variants[0])?.id ?? null} /> : null}
       </section>
     </div>
   )

@@ -42,6 +42,8 @@ export type RequestOptions = {
   /** Cache in Next's data cache for this many seconds, under these tags; omitted = no cache. */
   revalidate?: number
   tags?: string[]
+  /** Give up after this many milliseconds (default 15 s), for calls a page can do without. */
+  timeoutMs?: number
 }
 
 export function toSearch(query: Query | undefined): string {
@@ -74,7 +76,7 @@ export async function medusa<T>(path: string, options: RequestOptions = {}): Pro
       method: options.method ?? "GET",
       headers,
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
       ...(cached ? { next: { revalidate: options.revalidate, tags: options.tags } } : { cache: "no-store" as const }),
     })
   } catch (error) {

@@ -181,8 +181,23 @@ export type ShippingOption = {
   price_incl_tax?: number
   price_type: string
   is_return: boolean
+  /** "shiprocket" for Shiprocket's calculated options (data.id "shiprocket-cheapest" or "shiprocket-fastest") */
+  provider_id?: string
   data?: Record<string, unknown>
 }
+
+/** GET /store/shiprocket/serviceability: delivery by pincode in India (plugins/shiprocket). Rates in paise, dates "YYYY-MM-DD". */
+export type DeliveryAvailability = { available: boolean; etd: string | null; estimated_days: number | null; reason: string | null }
+
+export type DeliveryEstimate = {
+  pincode: string
+  serviceable: boolean
+  prepaid: DeliveryAvailability
+  cod: DeliveryAvailability
+  options: { kind: "cheapest" | "fastest"; courier_name: string; rate: number; etd: string | null; estimated_days: number | null }[]
+}
+
+export type Serviceability = { configured: boolean; pincode: string; estimate: DeliveryEstimate | null; message: string | null }
 
 export type Fulfillment = {
   id: string
@@ -217,6 +232,39 @@ export type Order = {
   tax_total: number
   total: number
 }
+
+/** GET /store/orders/:id/tracking: the order's shipments at the courier (plugins/shiprocket). */
+export type TrackingStage =
+  | "pickup_pending"
+  | "picked_up"
+  | "in_transit"
+  | "out_for_delivery"
+  | "delivered"
+  | "undelivered"
+  | "rto"
+  | "rto_delivered"
+  | "cancelled"
+  | "lost"
+  | "exception"
+  | "unknown"
+
+export type TrackingShipment = {
+  id: string
+  kind: "forward" | "return"
+  state: "pending" | "booking" | "booked" | "failed" | "cancelled"
+  awb: string | null
+  courier_name: string | null
+  track_url: string | null
+  stage: TrackingStage
+  status_label: string
+  status_at: string | null
+  etd: string | null
+  items: { line_item_id: string; title: string; quantity: number; thumbnail: string | null }[]
+  /** oldest first */
+  events: { stage: TrackingStage; label: string; at: string | null; location: string | null; activity: string | null }[]
+}
+
+export type OrderTracking = { order_id: string; shipments: TrackingShipment[] }
 
 export type Customer = {
   id: string

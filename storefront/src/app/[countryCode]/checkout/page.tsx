@@ -4,9 +4,11 @@ import { notFound, redirect } from "next/navigation"
 import { getRegion } from "@/lib/data/regions"
 import { listShippingOptions, retrieveCart } from "@/lib/data/cart"
 import { getCustomer } from "@/lib/data/customer"
+import { getDeliveryEstimate } from "@/lib/data/delivery-estimate"
 import { ensurePaymentSessions } from "@/lib/actions/checkout"
 import { completedSteps, currentStep, STEPS, type Step } from "@/lib/core/checkout-steps"
 import { formatMoney } from "@/lib/core/money"
+import { codAvailability, DELIVERY_ESTIMATE_COUNTRY } from "@/lib/core/delivery-estimate"
 import { AddressForm } from "@/components/checkout/address-form"
 import { DeliveryForm } from "@/components/checkout/delivery-form"
 import { PaymentForm } from "@/components/checkout/payment-form"
@@ -42,9 +44,14 @@ export default async function CheckoutPage({ params, searchParams }: PageProps<"
     await ensurePaymentSessions(cart)
     cart = (await retrieveCart()) as Cart
   }
-  const shippingOptions = step === "delivery" ? await listShippingOptions(cart.id) : []
-  const country = region.countries.find((c) => c.iso_2 === countryCode)
   const address = cart.shipping_address
+  // India: delivery dates and cash on delivery for the pincode. The delivery step streams
+  // them in next to options that can be chosen at once; the payment step waits briefly.
+  const pincode = address?.country_code === DELIVERY_ESTIMATE_COUNTRY && address.postal_code ? address.postal_code : null
+  const estimate = pincode && (step === "delivery" || step === "payment") ? getDeliveryEstimate(pincode, { cartId: cart.id }, step === "payment" ? 5000 : 8000) : null
+  const shippingOptions = step === "delivery" ? await listShippingOptions(cart.id) : []
+  const cod = step === "payment" && estimate ? codAvailability(await estimate) : null
+  const country = region.countries.find((c) => c.iso_2 === countryCode)
 
   const summaries: Record<Step, React.ReactNode> = {
     address: address ? (
@@ -118,9 +125,17 @@ export default async function CheckoutPage({ params, searchParams }: PageProps<"
           />
         )
       case "delivery":
-        return <DeliveryForm countryCode={countryCode} options={shippingOptions} selected={current.shipping_methods[0]?.shipping_option_id ?? null} currencyCode={region!.currency_code} />
+        return (
+          <DeliveryForm
+            countryCode={countryCode}
+            options={shippingOptions}
+            selected={current.shipping_methods[0]?.shipping_option_id ?? null}
+            currencyCode={region!.currency_code}
+            estimate={estimate}
+          />
+        )
       case "payment":
-        return <PaymentForm countryCode={countryCode} sessions={current.payment_sessions} selected={current.payment_session?.provider_id ?? null} currencyCode={region!.currency_code} />
+        return <PaymentForm countryCode={countryCode} sessions={current.payment_sessions} selected={current.payment_session?.provider_id ?? null} currencyCode={region!.currency_code} cod={cod} />
       case "review":
         return current.payment_session ? (
           <div className="space-y-4">

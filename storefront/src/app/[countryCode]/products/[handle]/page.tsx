@@ -7,6 +7,7 @@ import { getSizeChart } from "@/lib/data/size-chart"
 import { getWishlist } from "@/lib/data/wishlist"
 import { isInStock } from "@/lib/core/variants"
 import { humanize } from "@/lib/core/units"
+import { DELIVERY_ESTIMATE_COUNTRY } from "@/lib/core/delivery-estimate"
 import { ProductView } from "@/components/product/product-view"
 import { SizeGuide } from "@/components/product/size-guide"
 import { ProductSlot } from "@/components/product/product-slots"
@@ -119,6 +120,7 @@ export default async function ProductPage(props: Props) {
         currencyCode={region.currency_code}
         sizeGuide={chart ? <SizeGuide chart={chart} productTitle={product.title} defaultUnit={countryCode === "us" ? "in" : "cm"} /> : null}
         sizeAdvice={<ProductSlot name="size-advice" productId={product.id} regionId={region.id} />}
+        deliveryCheck={countryCode === DELIVERY_ESTIMATE_COUNTRY}
       />
 
       <div className="mt-10 grid gap-8 md:grid-cols-2">
