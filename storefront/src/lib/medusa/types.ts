@@ -2,6 +2,7 @@
  * The parts of Medusa v1's Store API responses (and our own store endpoints) that the
  * storefront reads. Amounts are integers in minor units (paise, cents).
  */
+import type { TrackingStage } from "../core/shipment-tracking"
 
 export type Country = { iso_2: string; display_name: string; name?: string }
 
@@ -234,19 +235,7 @@ export type Order = {
 }
 
 /** GET /store/orders/:id/tracking: the order's shipments at the courier (plugins/shiprocket). */
-export type TrackingStage =
-  | "pickup_pending"
-  | "picked_up"
-  | "in_transit"
-  | "out_for_delivery"
-  | "delivered"
-  | "undelivered"
-  | "rto"
-  | "rto_delivered"
-  | "cancelled"
-  | "lost"
-  | "exception"
-  | "unknown"
+export type { TrackingStage }
 
 export type TrackingShipment = {
   id: string
