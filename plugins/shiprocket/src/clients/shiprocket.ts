@@ -852,9 +852,9 @@ export class ShiprocketClient {
   }
 
   /** Tracking by AWB, read with core's parseTrackResponse (stage, scans, dedupe keys). */
-  async trackAwb(awb: string): Promise<TrackSnapshot & { raw: unknown }> {
+  async trackAwb(awb: string, opts: { maxAttempts?: number } = {}): Promise<TrackSnapshot & { raw: unknown }> {
     if (!str(awb)) throw new ShiprocketValidationError({ awb: ["The AWB is required."] }, "no awb", { method: "GET", path: "/courier/track/awb" })
-    const body = await this.request("GET", `/courier/track/awb/${encodeURIComponent(awb)}`)
+    const body = await this.request("GET", `/courier/track/awb/${encodeURIComponent(awb)}`, { maxAttempts: opts.maxAttempts })
     return { ...parseTrackResponse(String(awb), body), raw: body }
   }
 

@@ -48,7 +48,9 @@ export class ShiprocketShipments1764200000000 implements MigrationInterface {
       )`)
     await queryRunner.query(`CREATE INDEX "IDX_shiprocket_shipment_order" ON "shiprocket_shipment" ("order_id")`)
     await queryRunner.query(`CREATE INDEX "IDX_shiprocket_shipment_due" ON "shiprocket_shipment" ("next_attempt_at") WHERE "state" IN ('pending', 'booking')`)
-    await queryRunner.query(`CREATE UNIQUE INDEX "IDX_shiprocket_shipment_awb" ON "shiprocket_shipment" ("awb") WHERE "awb" IS NOT NULL`)
+    // AWBs are unique per courier, not across couriers (nor across Shiprocket accounts): not a key.
+    await queryRunner.query(`CREATE INDEX "IDX_shiprocket_shipment_awb" ON "shiprocket_shipment" ("awb") WHERE "awb" IS NOT NULL`)
+    await queryRunner.query(`CREATE INDEX "IDX_shiprocket_shipment_sr_order" ON "shiprocket_shipment" ("sr_order_id") WHERE "sr_order_id" IS NOT NULL`)
     await queryRunner.query(`
       CREATE TABLE "shiprocket_tracking_event" (
         "id" bigserial PRIMARY KEY,

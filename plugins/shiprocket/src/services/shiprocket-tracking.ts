@@ -98,8 +98,19 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
     return { applied: true, duplicate: result.inserted === 0, shipment_id: row.id, stage: result.row.stage, changed: result.changed }
   }
 
+  /**
+   * Shiprocket's order id is unique in the account; an AWB only per courier. So: by the
+   * Shiprocket order id when the update has one, else by AWB (the latest parcel), else by our order_id.
+   */
   private async findShipment(update: TrackingUpdate): Promise<ShipmentRow | null> {
-    const [byAwb] = await this.manager_.query(`SELECT * FROM shiprocket_shipment WHERE awb = $1`, [update.awb])
+    if (update.srOrderId !== null) {
+      const [bySrOrder] = await this.manager_.query(`SELECT * FROM shiprocket_shipment WHERE sr_order_id = $1 ORDER BY created_at DESC LIMIT 1`, [update.srOrderId])
+      if (bySrOrder) {
+        if (!bySrOrder.awb) return this.shipments.update(bySrOrder.id, { awb: update.awb })
+        if (bySrOrder.awb === update.awb) return bySrOrder
+      }
+    }
+    const [byAwb] = await this.manager_.query(`SELECT * FROM shiprocket_shipment WHERE awb = $1 ORDER BY created_at DESC LIMIT 1`, [update.awb])
     if (byAwb) return byAwb
     if (!update.channelOrderId) return null
     // A return's AWB (or a forward AWB assigned in Shiprocket's panel) can arrive here first.
@@ -112,7 +123,7 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
   // ------------------------------------------------------------------------ poll
 
   /** Asks Shiprocket about booked parcels that have had no news for a while (missed webhooks). */
-  async pollDue(limit = 20): Promise<{ polled: number; changed: number }> {
+  async pollDue(limit = 10): Promise<{ polled: number; changed: number }> {
     const service = this.container_.shiprocketService
     if (!service.isConfigured) return { polled: 0, changed: 0 }
     const rows: ShipmentRow[] = await this.manager_.query(
@@ -126,7 +137,8 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
     let changed = 0
     for (const row of rows) {
       try {
-        const snapshot = await service.client.trackAwb(row.awb as string)
+        // One try: the next poll is the retry, and a slow Shiprocket must not hold up bookings.
+        const snapshot = await service.client.trackAwb(row.awb as string, { maxAttempts: 1 })
         await this.shipments.update(row.id, { last_polled_at: new Date() })
         if (!snapshot.found) continue
         const byKey = new Map(snapshot.scans.map((s) => [trackingDedupeKey(snapshot.awb, s.statusId, s.at, s.rawDate), s]))

@@ -79,7 +79,7 @@ export const FailedShipmentsSection = ({ notify }: { notify: Notify }) => {
             )}
           </div>
           <Text size="small" className="text-ui-fg-subtle">
-            Bookings that failed after every automatic retry. Fix the cause (address, pincode, pickup location, wallet balance), then retry.
+            Bookings that need a person: Shiprocket refused the data, or every automatic retry failed. Fix the cause (address, pincode, pickup location, wallet balance), then retry.
           </Text>
         </div>
         <Button size="small" variant="transparent" className="shrink-0" onClick={() => refetch()} isLoading={isFetching && !isLoading}>

@@ -17,6 +17,7 @@ import {
   canRetry,
   formatDateTime,
   formatEtd,
+  pickupReference,
   relativeTime,
   safeUrl,
   sortEvents,
@@ -168,7 +169,7 @@ export const ShipmentCard = ({
   ]
   if (s.state === "pending" && s.next_attempt_at)
     facts.push({ label: "Next attempt", value: `${formatDateTime(s.next_attempt_at)} (${relativeTime(s.next_attempt_at)})` })
-  if (s.pickup_scheduled_date) facts.push({ label: "Pickup scheduled", value: `${formatDateTime(s.pickup_scheduled_date)}${s.pickup_token ? ` · token ${s.pickup_token}` : ""}` })
+  if (s.pickup_scheduled_date) facts.push({ label: "Pickup scheduled", value: `${formatDateTime(s.pickup_scheduled_date)}${s.pickup_token ? ` · ${pickupReference(s.pickup_token)}` : ""}` })
   if (s.channel_order_id) facts.push({ label: "Shiprocket order ID", value: `${s.channel_order_id}${s.sr_order_id ? ` (${s.sr_order_id})` : ""}`, mono: true })
 
   return (

@@ -234,3 +234,9 @@ export const forbiddenWebhookWords = (url: string): string[] => FORBIDDEN_WEBHOO
 
 /** "abcd…wxyz" for a secret shown on screen until revealed. */
 export const maskSecret = (secret: string) => (secret.length <= 8 ? "•".repeat(secret.length) : `${secret.slice(0, 4)}${"•".repeat(8)}${secret.slice(-4)}`)
+
+/** Shiprocket's pickup token already reads "Reference No: 225108837": label it once. */
+export function pickupReference(token: string): string {
+  const number = token.replace(/^\s*reference\s*no\.?\s*:?\s*/i, "").trim()
+  return `reference ${number || token}`
+}

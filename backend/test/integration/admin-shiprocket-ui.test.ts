@@ -1,0 +1,246 @@
+/**
+ * The Shiprocket admin UI, rendered by the real admin build (backend/build, served at /app)
+ * in Chromium against the local Shiprocket simulator: the order widget shows a booked
+ * parcel and, after a tracking webhook and a refresh, where it is now; Settings >
+ * Shiprocket shows the webhook to register, a live connection test with the pickup
+ * locations, the default package, and the failed bookings, whose retry books them.
+ *
+ * Setting the scene through the API: a cheap product from the Surat supplier (pickup
+ * location Surat-WH1), one COD courier order fulfilled and booked, and one whose booking
+ * Shiprocket refuses (the simulator does not know Surat-WH1 for a moment).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
+import { startShiprocketSimulator, type ShiprocketSimulator, type SimPickupLocation } from "medusa-plugin-shiprocket/simulator/shiprocket-simulator"
+import { adminToken, api, stackInfo } from "../harness/api"
+import { createProduct, deleteCreatedProducts } from "../harness/orders"
+
+const run = Date.now().toString(36).toUpperCase()
+// Fresh pincodes per run: rates are cached for 10 minutes, also across runs on one server.
+const pinBase = 400000 + Math.floor(Math.random() * 900) * 100
+const pin = (n: number) => String(pinBase + n)
+// The seeded suppliers' pickup addresses, as registered at Shiprocket.
+const PICKUPS: SimPickupLocation[] = [
+  { pickup_location: "Surat-WH1", pin_code: "395003" },
+  { pickup_location: "Jaipur-WH1", pin_code: "302029" },
+  { pickup_location: "Delhi-WH1", pin_code: "110020" },
+]
+
+let sim: ShiprocketSimulator
+let auth: Record<string, string>
+let webhookToken: string
+let india: { id: string }
+let variantId: string
+let bookedOrderId: string
+let bookedParcel: any
+let failedOrderId: string
+let failedParcel: any
+let browser: Browser
+let context: BrowserContext
+let page: Page
+const pageErrors: string[] = []
+
+/** Retries `check` (which asserts) until it passes or the time is up; returns its value. */
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      return await check()
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+/** Places a COD order for one unit, shipped with the cheapest courier; returns the order. */
+async function placeCourierOrder(pincode: string): Promise<any> {
+  const cartId = (await api("POST", "/store/carts", { body: { region_id: india.id } })).body.cart.id
+  expect((await api("POST", `/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 1 } })).status).toBe(200)
+  const address = { first_name: "Asha", last_name: "Patel", address_1: "12 MG Road", city: "Mumbai", province: "MH", postal_code: pincode, country_code: "in", phone: "9876543210" }
+  expect((await api("POST", `/store/carts/${cartId}`, { body: { email: "asha@example.com", shipping_address: address } })).status).toBe(200)
+  const options = (await api("GET", `/store/shipping-options/${cartId}`)).body.shipping_options
+  const option = options.find((o: any) => o.provider_id === "shiprocket" && !o.is_return && o.data.id === "shiprocket-cheapest")
+  expect(option).toBeDefined()
+  expect((await api("POST", `/store/carts/${cartId}/shipping-methods`, { body: { option_id: option.id } })).status).toBe(200)
+  expect((await api("POST", `/store/carts/${cartId}/payment-sessions`)).status).toBe(200)
+  expect((await api("POST", `/store/carts/${cartId}/payment-session`, { body: { provider_id: "cod" } })).status).toBe(200)
+  const done = await api("POST", `/store/carts/${cartId}/complete`)
+  expect(done.body.type).toBe("order")
+  return done.body.data
+}
+
+async function fulfil(order: any): Promise<void> {
+  const res = await api("POST", `/admin/orders/${order.id}/fulfillment`, { headers: auth, body: { items: [{ item_id: order.items[0].id, quantity: 1 }] } })
+  expect(res.status).toBe(200)
+}
+
+/** The order's single parcel once it is in `state`. */
+const parcelIn = (orderId: string, state: string) =>
+  eventually(async () => {
+    const res = await api("GET", `/admin/orders/${orderId}/shiprocket`, { headers: auth })
+    expect(res.status).toBe(200)
+    expect(res.body.shipments).toHaveLength(1)
+    expect(res.body.shipments[0].state).toBe(state)
+    return res.body.shipments[0]
+  })
+
+/**
+ * Opens an admin page and waits for `selector`. The admin shell itself (Medusa's
+ * PrivateRoute) now and then stays on its session spinner after a full page load although
+ * GET /admin/auth answered; a reload brings it back, as it would for a merchant. After the
+ * first page, the tests move inside the dashboard without reloading it.
+ */
+let loaded = false
+async function open(path: string, selector: string): Promise<void> {
+  if (loaded) {
+    // Inside the running dashboard, move as a click on a link would: no full page load.
+    await page.evaluate((to) => {
+      window.history.pushState({}, "", to)
+      window.dispatchEvent(new PopStateEvent("popstate"))
+    }, path)
+    await page.locator(selector).first().waitFor({ timeout: 15000 })
+    return
+  }
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1) await page.goto(`${stackInfo().baseUrl}${path}`)
+    else await page.reload()
+    try {
+      await page.locator(selector).first().waitFor({ timeout: 6000 })
+      loaded = true
+      return
+    } catch (error) {
+      if (attempt === 4) throw error
+    }
+  }
+}
+
+beforeAll(async () => {
+  const port = stackInfo().shiprocketApiPort
+  if (!port) throw new Error("the test stack was started without a Shiprocket API port (see test/harness/global-setup.ts)")
+  sim = await startShiprocketSimulator({ port, email: "api@example.com", password: "secret", pickupLocations: PICKUPS })
+  auth = { authorization: `Bearer ${await adminToken()}` }
+  india = (await api("GET", "/store/regions")).body.regions.find((r: any) => r.currency_code === "inr")
+  const variants = await createProduct(auth, `UI hair tie ${run}`, [`UITIE-${run}`], { inrPrice: 5000, stock: 50 })
+  variantId = variants[`UITIE-${run}`]
+  const mapped = await api("POST", "/admin/supplier-mappings", {
+    headers: auth,
+    body: { mappings: [{ variant_id: variantId, supplier_code: "SURAT-API", supplier_sku: `SUR-UITIE-${run}`, cost_price: 2000 }] },
+  })
+  expect(mapped.body).toEqual({ updated: 1 })
+  webhookToken = (await api("GET", "/admin/shiprocket/settings", { headers: auth })).body.webhook.token
+  expect(webhookToken).toBeTruthy()
+
+  // One parcel booked...
+  const booked = await placeCourierOrder(pin(1))
+  bookedOrderId = booked.id
+  await fulfil(booked)
+  bookedParcel = await parcelIn(bookedOrderId, "booked")
+  // ...and one Shiprocket refuses: it does not know the supplier's pickup location (422).
+  const failing = await placeCourierOrder(pin(2))
+  failedOrderId = failing.id
+  sim.setPickupLocations([{ pickup_location: "Elsewhere-WH", pin_code: "110030" }])
+  try {
+    await fulfil(failing)
+    failedParcel = await parcelIn(failedOrderId, "failed")
+  } finally {
+    sim.setPickupLocations(PICKUPS)
+  }
+
+  // The admin asks every new user about usage analytics in a full-screen dialog: answer it.
+  await api("POST", "/admin/analytics-configs", { headers: auth, body: { opt_out: true, anonymize: true } })
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  })
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+  // The dashboard's own session cookie, as its login form would get it.
+  const { baseUrl, adminEmail, adminPassword } = stackInfo()
+  const login = await context.request.post(`${baseUrl}/admin/auth`, { data: { email: adminEmail, password: adminPassword } })
+  if (!login.ok()) throw new Error(`admin login: ${login.status()}`)
+  page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  page.on("pageerror", (e) => pageErrors.push(e.message))
+}, 90000)
+
+afterAll(async () => {
+  if (auth) await deleteCreatedProducts(auth)
+  await browser?.close()
+  await sim?.close()
+})
+
+afterEach(() => {
+  expect(pageErrors).toEqual([])
+})
+
+test("the order page shows the booked parcel, and after a tracking webhook and Refresh, its new stage", async () => {
+  await open(`/app/a/orders/${bookedOrderId}`, "[data-testid=shiprocket-widget] [data-testid=shiprocket-shipment]")
+  const widget = page.getByTestId("shiprocket-widget")
+  const card = widget.locator(`[data-testid=shiprocket-shipment][data-shipment-id="${bookedParcel.id}"]`)
+  await card.waitFor()
+  expect(await card.getAttribute("data-state")).toBe("booked")
+  expect(bookedParcel.awb).toBeTruthy()
+  expect(bookedParcel.courier_name).toBeTruthy()
+  const facts = card.getByTestId("shipment-facts")
+  await facts.getByText(bookedParcel.awb, { exact: true }).waitFor()
+  await facts.getByText(bookedParcel.courier_name, { exact: true }).waitFor()
+  await facts.getByText("Surat-WH1", { exact: true }).waitFor()
+  await card.getByTestId("booking-state").getByText(`Booked: AWB ${bookedParcel.awb} with ${bookedParcel.courier_name}`).waitFor()
+  await card.locator("[data-stage=pickup_pending]").getByText("Pickup pending").waitFor()
+
+  const picked = await sim.sendTrackingWebhook({ url: `${stackInfo().baseUrl}/hooks/courier-tracking`, apiKey: webhookToken, awb: bookedParcel.awb, statusId: 42 })
+  expect(picked.status).toBe(200)
+  expect(picked.body).toMatchObject({ stage: "picked_up" })
+  await widget.getByRole("button", { name: "Refresh", exact: true }).click()
+  await widget.locator(`[data-testid=shiprocket-shipment][data-stage=picked_up]`).waitFor()
+  await card.locator("[data-stage=picked_up]").getByText("Picked up", { exact: true }).waitFor()
+  await card.getByTestId("current-status").getByText("Picked up").waitFor()
+  // Picked up: too late to cancel, so the button is gone.
+  await expect(card.getByRole("button", { name: "Cancel shipment" }).count()).resolves.toBe(0)
+})
+
+test("Settings > Shiprocket shows the webhook, the pickup locations from a connection test, and the default package", async () => {
+  await open("/app/a/settings/shiprocket", "[data-testid=shiprocket-settings] [data-testid=shiprocket-webhook]")
+  const settings = page.getByTestId("shiprocket-settings")
+
+  const webhook = settings.getByTestId("shiprocket-webhook")
+  await expect(webhook.getByTestId("webhook-url").textContent()).resolves.toMatch(/^https?:\/\/[^/]+\/hooks\/courier-tracking$/)
+  // Masked until revealed.
+  await expect(webhook.getByTestId("webhook-token").textContent()).resolves.not.toBe(webhookToken)
+  await webhook.getByRole("button", { name: "Show token" }).click()
+  await webhook.getByTestId("webhook-token").getByText(webhookToken, { exact: true }).waitFor()
+
+  const connection = settings.getByTestId("shiprocket-connection")
+  await connection.getByText("Configured", { exact: true }).waitFor()
+  await connection.getByRole("button", { name: "Test connection" }).click()
+  const locations = connection.getByTestId("pickup-locations")
+  await locations.waitFor()
+  for (const l of PICKUPS) {
+    const row = locations.locator("tbody tr", { hasText: l.pickup_location })
+    await row.getByText(l.pin_code, { exact: true }).waitFor()
+  }
+  await expect(locations.locator("tbody tr").count()).resolves.toBe(PICKUPS.length)
+
+  const pkg = settings.getByTestId("shiprocket-package")
+  await expect(pkg.getByLabel("Length (cm)").inputValue()).resolves.toBe("30")
+  await expect(pkg.getByLabel("Breadth (cm)").inputValue()).resolves.toBe("25")
+  await expect(pkg.getByLabel("Height (cm)").inputValue()).resolves.toBe("5")
+  await expect(pkg.getByRole("button", { name: "Save" }).isDisabled()).resolves.toBe(true)
+})
+
+test("a failed booking is listed with its reason on the settings page, and Retry booking books it", async () => {
+  await open("/app/a/settings/shiprocket", "[data-testid=shiprocket-failed]")
+  const failed = page.getByTestId("shiprocket-failed")
+  const row = failed.locator(`tr[data-shipment-id="${failedParcel.id}"]`)
+  await row.waitFor()
+  await row.getByText("Surat-WH1", { exact: true }).waitFor()
+  await row.getByText(/Shiprocket refused the parcel: .*pickup/i).waitFor()
+  await row.getByRole("link", { name: /Order #\d+/ }).waitFor()
+
+  await row.getByRole("button", { name: "Retry booking" }).click()
+  const parcel = await parcelIn(failedOrderId, "booked")
+  expect(parcel.pickup_location).toBe("Surat-WH1")
+  expect(parcel.awb).toBeTruthy()
+  // The list refreshes after the retry: the parcel is no longer among the failed ones.
+  await row.waitFor({ state: "detached" })
+})
