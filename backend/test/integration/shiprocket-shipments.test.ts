@@ -86,7 +86,9 @@ async function placeCourierOrder(variantId: string, quantity: number, pincode: s
 async function fulfil(orderId: string, items: { item_id: string; quantity: number }[]): Promise<string> {
   const res = await asAdmin("POST", `/admin/orders/${orderId}/fulfillment`, { items })
   expect(res.status).toBe(200)
-  return res.body.order.fulfillments[res.body.order.fulfillments.length - 1].id
+  // Medusa lists an order's fulfillments in no set order: the new one is the latest.
+  const latest = [...res.body.order.fulfillments].sort((a: any, b: any) => Date.parse(b.created_at) - Date.parse(a.created_at))[0]
+  return latest.id
 }
 
 async function parcels(orderId: string): Promise<any[]> {
