@@ -107,4 +107,22 @@ describe("resolveRuntimeConfig", () => {
     expect(errorOf({ SHIPROCKET_EMAIL: "api@zari.example" }).variable).toBe("SHIPROCKET_PASSWORD")
     expect(errorOf({ SHIPROCKET_EMAIL: "a@b.c", SHIPROCKET_PASSWORD: "x", SHIPROCKET_PICKUP_PINCODE: "0123" }).message).toMatch(/6-digit/)
   })
+
+  it("reads the Shiprocket loop, retry and webhook settings, and refuses malformed ones by name", () => {
+    const c = resolveRuntimeConfig({
+      SHIPROCKET_PICKUP_LOCATION: "Surat-WH1",
+      SHIPROCKET_WEBHOOK_TOKEN: "a-long-enough-token",
+      SHIPROCKET_DISPATCHER: "off",
+      SHIPROCKET_DISPATCH_INTERVAL_MS: "200",
+      SHIPROCKET_RETRY_MAX_ATTEMPTS: "6",
+    })
+    // Without credentials too: the admin, the webhook token and the loop settings still apply.
+    expect(c.shipping).toMatchObject({
+      kind: "flat",
+      options: { default_pickup_location: "Surat-WH1", webhook_token: "a-long-enough-token", dispatcher: false, dispatch_interval_ms: 200, booking_retry: { max_attempts: 6 } },
+    })
+    expect(errorOf({ SHIPROCKET_WEBHOOK_TOKEN: "short" }).variable).toBe("SHIPROCKET_WEBHOOK_TOKEN")
+    expect(errorOf({ SHIPROCKET_RETRY_MAX_ATTEMPTS: "0" })).toMatchObject({ variable: "SHIPROCKET_RETRY_MAX_ATTEMPTS", message: expect.stringMatching(/whole number of at least 1/) })
+    expect(errorOf({ SHIPROCKET_TRACKING_POLL_MS: "soon" }).variable).toBe("SHIPROCKET_TRACKING_POLL_MS")
+  })
 })
