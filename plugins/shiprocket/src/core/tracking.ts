@@ -158,7 +158,7 @@ export type TrackSnapshot = {
   /** oldest first */
   scans: TrackingScan[]
   /** the scans as timeline events, with the same dedupe key shape as webhooks (oldest first) */
-  events: { statusId: number | null; statusLabel: string; stage: TimelineStage; occurredAt: Date | null; dedupeKey: string }[]
+  events: { statusId: number | null; statusLabel: string; stage: TimelineStage; occurredAt: Date | null; location: string | null; activity: string | null; dedupeKey: string }[]
   error: string | null
 }
 
@@ -180,7 +180,7 @@ export function parseTrackResponse(awb: string, body: unknown): TrackSnapshot {
     .filter((s: TrackingScan) => s.statusId !== null || s.statusLabel)
     .map((s: TrackingScan) => {
       const d = describeShipmentStatus(s.statusId, s.statusLabel)
-      return { statusId: s.statusId, statusLabel: d.label, stage: d.stage, occurredAt: s.at, dedupeKey: trackingDedupeKey(awb, s.statusId, s.at, s.rawDate) }
+      return { statusId: s.statusId, statusLabel: d.label, stage: d.stage, occurredAt: s.at, location: s.location, activity: s.activity, dedupeKey: trackingDedupeKey(awb, s.statusId, s.at, s.rawDate) }
     })
   const found = statusIdOf(td.track_status) === 1 || scans.length > 0
   return {

@@ -95,7 +95,15 @@ type OrderForBooking = {
   billing_address?: PlainAddress | null
   items: OrderLine[]
 }
-type OrderServiceLike = { retrieveWithTotals(id: string, config: Record<string, unknown>): Promise<OrderForBooking> }
+type OrderServiceLike = {
+  withTransaction(m: EntityManager): OrderServiceLike
+  retrieveWithTotals(id: string, config: Record<string, unknown>): Promise<OrderForBooking>
+  createFulfillment(orderId: string, items: { item_id: string; quantity: number }[], config: { metadata: Record<string, unknown> }): Promise<{ fulfillments: { id: string; metadata: Record<string, unknown> | null }[] }>
+}
+
+/** What recording a parcel needs; the rest of a row is filled in by booking. */
+type NewShipment = Pick<ShipmentRow, "kind" | "order_id" | "supplier_id" | "pickup_location" | "payment_method" | "courier_preference" | "items"> &
+  ({ fulfillment_id: string; return_id?: never } | { return_id: string; fulfillment_id?: never })
 
 type Container = {
   manager: EntityManager
@@ -243,8 +251,7 @@ export default class ShiprocketShipmentService extends TransactionBaseService {
       return null
     }
     const fulfillmentId = await this.manager_.transaction(async (tx) => {
-      const orders = (this.container_.orderService as unknown as { withTransaction(m: EntityManager): { createFulfillment(id: string, items: unknown[], config: unknown): Promise<{ fulfillments: { id: string; metadata: Record<string, unknown> | null }[] }> } }).withTransaction(tx)
-      const order = await orders.createFulfillment(so.order_id, wanted, { metadata: { supplier_order_id: so.id, shipped_by: "shiprocket" } })
+      const order = await this.container_.orderService.withTransaction(tx).createFulfillment(so.order_id, wanted, { metadata: { supplier_order_id: so.id, shipped_by: "shiprocket" } })
       const created = order.fulfillments.find((f) => f.metadata?.supplier_order_id === so.id)
       if (created) await tx.query(`UPDATE supplier_order SET fulfillment_id = $2 WHERE id = $1 AND fulfillment_id IS NULL`, [so.id, created.id])
       return created?.id ?? null
@@ -275,7 +282,7 @@ export default class ShiprocketShipmentService extends TransactionBaseService {
     return recorded
   }
 
-  private async insert(values: Omit<ShipmentRow, "id" | "state" | "attempt" | "channel_order_id" | "create_requested_at" | "sr_order_id" | "sr_shipment_id" | "awb" | "courier_id" | "courier_name" | "label_url" | "manifest_url" | "track_url" | "pickup_requested_at" | "pickup_scheduled_date" | "pickup_token" | "stage" | "status_id" | "status_label" | "status_at" | "etd" | "attempts" | "next_attempt_at" | "claimed_until" | "last_error" | "last_polled_at" | "shipped_in_medusa_at" | "delivered_at" | "created_at" | "updated_at" | "fulfillment_id" | "return_id"> & { fulfillment_id?: string; return_id?: string }): Promise<ShipmentRow | null> {
+  private async insert(values: NewShipment): Promise<ShipmentRow | null> {
     const conflict = values.fulfillment_id ? "fulfillment_id" : "return_id"
     const [row] = await this.query<ShipmentRow>(
       `INSERT INTO shiprocket_shipment (id, kind, order_id, fulfillment_id, return_id, supplier_id, pickup_location, payment_method, courier_preference, items)
@@ -375,18 +382,23 @@ export default class ShiprocketShipmentService extends TransactionBaseService {
     if (!row.channel_order_id) {
       row = await this.update(row.id, { channel_order_id: shiprocketOrderId((row.fulfillment_id ?? row.return_id) as string, row.attempt) })
     }
-    const channelOrderId = row.channel_order_id as string
-    const find = (id: string) => (row.kind === "return" ? client.findReturnByChannelOrderId(id) : client.findOrderByChannelOrderId(id))
     // An earlier try sent this order and we never heard back: Shiprocket has no
     // idempotency key, so look before sending it again.
     if (row.create_requested_at) {
-      const found = await find(channelOrderId)
+      const found = await this.findAtShiprocket(row)
       if (found) return this.adoptOrder(row, found, "found after an unanswered create")
     }
     const payload = await this.payloadFor(row)
     row = await this.update(row.id, { create_requested_at: new Date() })
     const created = row.kind === "return" ? await client.createReturn(payload as any) : await client.createAdhocOrder(payload as any)
     return this.adoptOrder(row, created, created.recovered ? "found after a create that timed out" : "created")
+  }
+
+  /** The Shiprocket order (or return) carrying this parcel's order_id, if Shiprocket has it. */
+  private findAtShiprocket(row: ShipmentRow): Promise<ShiprocketOrderSummary | null> {
+    const client = this.shiprocket.client
+    const id = row.channel_order_id as string
+    return row.kind === "return" ? client.findReturnByChannelOrderId(id) : client.findOrderByChannelOrderId(id)
   }
 
   private async adoptOrder(row: ShipmentRow, order: ShiprocketOrderSummary, how: string): Promise<ShipmentRow> {
@@ -527,8 +539,7 @@ export default class ShiprocketShipmentService extends TransactionBaseService {
     }
     let srOrderId = row.sr_order_id
     if (!srOrderId && row.create_requested_at && row.channel_order_id) {
-      const client = this.shiprocket.client
-      const found = await (row.kind === "return" ? client.findReturnByChannelOrderId(row.channel_order_id) : client.findOrderByChannelOrderId(row.channel_order_id)).catch((e: Error) => {
+      const found = await this.findAtShiprocket(row).catch((e: Error) => {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Could not check Shiprocket before cancelling: ${e.message}`)
       })
       srOrderId = found ? String(found.order_id) : null

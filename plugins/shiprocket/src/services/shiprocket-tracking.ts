@@ -50,7 +50,7 @@ export type WebhookOutcome =
   | { applied: false; reason: "unknown_awb"; awb: string }
   | { applied: true; duplicate: boolean; shipment_id: string; stage: TimelineStage; changed: boolean }
 
-export type EventView = { stage: TimelineStage; label: string; status_id: number | null; at: Date | null; location: string | null; activity: string | null; source: string }
+export type EventView = { stage: TimelineStage; label: string; status_id: number | null; at: Date | null; location: string | null; activity: string | null; source: string; dedupe_key: string }
 
 const DEFAULT_POLL_MS = 30 * 60_000
 
@@ -141,15 +141,14 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
         const snapshot = await service.client.trackAwb(row.awb as string, { maxAttempts: 1 })
         await this.shipments.update(row.id, { last_polled_at: new Date() })
         if (!snapshot.found) continue
-        const byKey = new Map(snapshot.scans.map((s) => [trackingDedupeKey(snapshot.awb, s.statusId, s.at, s.rawDate), s]))
         const events: TrackingEventInput[] = snapshot.events.map((e) => ({
           dedupeKey: e.dedupeKey,
           statusId: e.statusId,
           label: e.statusLabel,
           stage: e.stage,
           occurredAt: e.occurredAt,
-          location: byKey.get(e.dedupeKey)?.location ?? null,
-          activity: byKey.get(e.dedupeKey)?.activity ?? null,
+          location: e.location,
+          activity: e.activity,
         }))
         const result = await this.applyEvents(row, events, "poll", { etd: snapshot.etd, courierName: null, trackUrl: snapshot.trackUrl })
         if (result.changed) changed++
@@ -297,7 +296,7 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
     const map = new Map<string, EventView[]>()
     for (const r of rows) {
       const list = map.get(r.shipment_id) ?? []
-      list.push({ stage: r.stage, label: r.label, status_id: r.status_id, at: r.occurred_at, location: r.location, activity: r.activity, source: r.source, ...({ dedupe_key: r.dedupe_key } as object) } as EventView)
+      list.push({ stage: r.stage, label: r.label, status_id: r.status_id, at: r.occurred_at, location: r.location, activity: r.activity, source: r.source, dedupe_key: r.dedupe_key })
       map.set(r.shipment_id, list)
     }
     return map
@@ -327,7 +326,7 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
         etd: r.etd,
         items: r.items.map((i) => ({ line_item_id: i.line_item_id, title: lineById.get(i.line_item_id)?.title ?? "Item", quantity: i.quantity, thumbnail: lineById.get(i.line_item_id)?.thumbnail ?? null })),
         events: (events.get(r.id) ?? [])
-          .filter((e) => e.source !== "booking" || /\|(awb|pickup|cancel):/.test((e as unknown as { dedupe_key: string }).dedupe_key))
+          .filter((e) => e.source !== "booking" || /\|(awb|pickup|cancel):/.test(e.dedupe_key))
           .map((e) => ({ stage: e.stage, label: e.label, at: e.at, location: e.location, activity: e.activity })),
       })),
     }
