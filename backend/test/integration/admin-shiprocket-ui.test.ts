@@ -9,9 +9,11 @@
  * location Surat-WH1), one COD courier order fulfilled and booked, and one whose booking
  * Shiprocket refuses (the simulator does not know Surat-WH1 for a moment).
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
 import { startShiprocketSimulator, type ShiprocketSimulator, type SimPickupLocation } from "medusa-plugin-shiprocket/simulator/shiprocket-simulator"
+import { openAdminBrowser, type AdminBrowser } from "../harness/admin-browser"
 import { adminToken, api, stackInfo } from "../harness/api"
+import { courierParcels, fulfil as fulfilItems, placeCourierOrder as placeCourierOrderIn, untilPasses } from "../harness/courier"
 import { createProduct, deleteCreatedProducts } from "../harness/orders"
 
 const run = Date.now().toString(36).toUpperCase()
@@ -34,85 +36,20 @@ let bookedOrderId: string
 let bookedParcel: any
 let failedOrderId: string
 let failedParcel: any
-let browser: Browser
-let context: BrowserContext
+let ui: AdminBrowser
 let page: Page
-const pageErrors: string[] = []
 
-/** Retries `check` (which asserts) until it passes or the time is up; returns its value. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
-/** Places a COD order for one unit, shipped with the cheapest courier; returns the order. */
-async function placeCourierOrder(pincode: string): Promise<any> {
-  const cartId = (await api("POST", "/store/carts", { body: { region_id: india.id } })).body.cart.id
-  expect((await api("POST", `/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity: 1 } })).status).toBe(200)
-  const address = { first_name: "Asha", last_name: "Patel", address_1: "12 MG Road", city: "Mumbai", province: "MH", postal_code: pincode, country_code: "in", phone: "9876543210" }
-  expect((await api("POST", `/store/carts/${cartId}`, { body: { email: "asha@example.com", shipping_address: address } })).status).toBe(200)
-  const options = (await api("GET", `/store/shipping-options/${cartId}`)).body.shipping_options
-  const option = options.find((o: any) => o.provider_id === "shiprocket" && !o.is_return && o.data.id === "shiprocket-cheapest")
-  expect(option).toBeDefined()
-  expect((await api("POST", `/store/carts/${cartId}/shipping-methods`, { body: { option_id: option.id } })).status).toBe(200)
-  expect((await api("POST", `/store/carts/${cartId}/payment-sessions`)).status).toBe(200)
-  expect((await api("POST", `/store/carts/${cartId}/payment-session`, { body: { provider_id: "cod" } })).status).toBe(200)
-  const done = await api("POST", `/store/carts/${cartId}/complete`)
-  expect(done.body.type).toBe("order")
-  return done.body.data
-}
-
-async function fulfil(order: any): Promise<void> {
-  const res = await api("POST", `/admin/orders/${order.id}/fulfillment`, { headers: auth, body: { items: [{ item_id: order.items[0].id, quantity: 1 }] } })
-  expect(res.status).toBe(200)
-}
+const placeCourierOrder = (pincode: string) => placeCourierOrderIn(india.id, variantId, 1, pincode)
+const fulfil = (order: any) => fulfilItems(auth, order.id, [{ item_id: order.items[0].id, quantity: 1 }])
 
 /** The order's single parcel once it is in `state`. */
 const parcelIn = (orderId: string, state: string) =>
-  eventually(async () => {
-    const res = await api("GET", `/admin/orders/${orderId}/shiprocket`, { headers: auth })
-    expect(res.status).toBe(200)
-    expect(res.body.shipments).toHaveLength(1)
-    expect(res.body.shipments[0].state).toBe(state)
-    return res.body.shipments[0]
+  untilPasses(async () => {
+    const shipments = await courierParcels(auth, orderId)
+    expect(shipments).toHaveLength(1)
+    expect(shipments[0].state).toBe(state)
+    return shipments[0]
   })
-
-/**
- * Opens an admin page and waits for `selector`. The admin shell itself (Medusa's
- * PrivateRoute) now and then stays on its session spinner after a full page load although
- * GET /admin/auth answered; a reload brings it back, as it would for a merchant. After the
- * first page, the tests move inside the dashboard without reloading it.
- */
-let loaded = false
-async function open(path: string, selector: string): Promise<void> {
-  if (loaded) {
-    // Inside the running dashboard, move as a click on a link would: no full page load.
-    await page.evaluate((to) => {
-      window.history.pushState({}, "", to)
-      window.dispatchEvent(new PopStateEvent("popstate"))
-    }, path)
-    await page.locator(selector).first().waitFor({ timeout: 15000 })
-    return
-  }
-  for (let attempt = 1; ; attempt++) {
-    if (attempt === 1) await page.goto(`${stackInfo().baseUrl}${path}`)
-    else await page.reload()
-    try {
-      await page.locator(selector).first().waitFor({ timeout: 6000 })
-      loaded = true
-      return
-    } catch (error) {
-      if (attempt === 4) throw error
-    }
-  }
-}
 
 beforeAll(async () => {
   const port = stackInfo().shiprocketApiPort
@@ -146,35 +83,22 @@ beforeAll(async () => {
     sim.setPickupLocations(PICKUPS)
   }
 
-  // The admin asks every new user about usage analytics in a full-screen dialog: answer it.
-  await api("POST", "/admin/analytics-configs", { headers: auth, body: { opt_out: true, anonymize: true } })
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  })
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-  // The dashboard's own session cookie, as its login form would get it.
-  const { baseUrl, adminEmail, adminPassword } = stackInfo()
-  const login = await context.request.post(`${baseUrl}/admin/auth`, { data: { email: adminEmail, password: adminPassword } })
-  if (!login.ok()) throw new Error(`admin login: ${login.status()}`)
-  page = await context.newPage()
-  page.setDefaultTimeout(15000)
-  page.on("pageerror", (e) => pageErrors.push(e.message))
+  ui = await openAdminBrowser(auth)
+  page = ui.page
 }, 90000)
 
 afterAll(async () => {
   if (auth) await deleteCreatedProducts(auth)
-  await browser?.close()
+  await ui?.close()
   await sim?.close()
 })
 
 afterEach(() => {
-  expect(pageErrors).toEqual([])
+  expect(ui.pageErrors).toEqual([])
 })
 
 test("the order page shows the booked parcel, and after a tracking webhook and Refresh, its new stage", async () => {
-  await open(`/app/a/orders/${bookedOrderId}`, "[data-testid=shiprocket-widget] [data-testid=shiprocket-shipment]")
+  await ui.open(`/app/a/orders/${bookedOrderId}`, "[data-testid=shiprocket-widget] [data-testid=shiprocket-shipment]")
   const widget = page.getByTestId("shiprocket-widget")
   const card = widget.locator(`[data-testid=shiprocket-shipment][data-shipment-id="${bookedParcel.id}"]`)
   await card.waitFor()
@@ -200,7 +124,7 @@ test("the order page shows the booked parcel, and after a tracking webhook and R
 })
 
 test("Settings > Shiprocket shows the webhook, the pickup locations from a connection test, and the default package", async () => {
-  await open("/app/a/settings/shiprocket", "[data-testid=shiprocket-settings] [data-testid=shiprocket-webhook]")
+  await ui.open("/app/a/settings/shiprocket", "[data-testid=shiprocket-settings] [data-testid=shiprocket-webhook]")
   const settings = page.getByTestId("shiprocket-settings")
 
   const webhook = settings.getByTestId("shiprocket-webhook")
@@ -229,7 +153,7 @@ test("Settings > Shiprocket shows the webhook, the pickup locations from a conne
 })
 
 test("a failed booking is listed with its reason on the settings page, and Retry booking books it", async () => {
-  await open("/app/a/settings/shiprocket", "[data-testid=shiprocket-failed]")
+  await ui.open("/app/a/settings/shiprocket", "[data-testid=shiprocket-failed]")
   const failed = page.getByTestId("shiprocket-failed")
   const row = failed.locator(`tr[data-shipment-id="${failedParcel.id}"]`)
   await row.waitFor()

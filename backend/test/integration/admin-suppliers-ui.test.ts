@@ -6,7 +6,8 @@
  * Setting the scene through the API: two suppliers of our own (one handled by hand, one
  * by API webhook), a product whose two variants map to them, and a COD order for both.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
+import { openAdminBrowser, type AdminBrowser } from "../harness/admin-browser"
 import { adminToken, api, stackInfo } from "../harness/api"
 import { createProduct, deleteCreatedProducts, eventually, placeCodOrder } from "../harness/orders"
 
@@ -17,45 +18,11 @@ const SKU_A = `UISMOKE-${suffix}-S`
 const SKU_B = `UISMOKE-${suffix}-M`
 
 let auth: Record<string, string>
-let browser: Browser
-let context: BrowserContext
+let ui: AdminBrowser
 let page: Page
 let productId: string
 let orderId: string
 let supplierOrders: { id: string; supplier: { code: string }; status: string }[]
-const pageErrors: string[] = []
-
-/**
- * Opens an admin page and waits for `selector`. The admin shell itself (Medusa's
- * PrivateRoute, also on pages without any of our extensions and in a build without them)
- * now and then stays on its session spinner after a full page load although
- * GET /admin/auth answered, in about 1 load in 20 here; a reload brings it back, as it
- * would for a merchant. A page that renders normally does so in 1-4 s. After the first
- * page, the tests move inside the dashboard without reloading it.
- */
-let loaded = false
-async function open(path: string, selector: string): Promise<void> {
-  if (loaded) {
-    // Inside the running dashboard, move as a click on a link would: no full page load.
-    await page.evaluate((to) => {
-      window.history.pushState({}, "", to)
-      window.dispatchEvent(new PopStateEvent("popstate"))
-    }, path)
-    await page.locator(selector).first().waitFor({ timeout: 15000 })
-    return
-  }
-  for (let attempt = 1; ; attempt++) {
-    if (attempt === 1) await page.goto(`${stackInfo().baseUrl}${path}`)
-    else await page.reload()
-    try {
-      await page.locator(selector).first().waitFor({ timeout: 6000 })
-      loaded = true
-      return
-    } catch (error) {
-      if (attempt === 4) throw error
-    }
-  }
-}
 
 beforeAll(async () => {
   auth = { authorization: `Bearer ${await adminToken()}` }
@@ -86,34 +53,21 @@ beforeAll(async () => {
     const res = await api("GET", `/admin/orders/${orderId}/supplier-orders`, { headers: auth })
     return res.body.supplier_orders?.length === 2 ? res.body.supplier_orders : undefined
   })
-  // The admin asks every new user about usage analytics in a full-screen dialog: answer it.
-  await api("POST", "/admin/analytics-configs", { headers: auth, body: { opt_out: true, anonymize: true } })
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  })
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
-  // The dashboard's own session cookie, as its login form would get it.
-  const { baseUrl, adminEmail, adminPassword } = stackInfo()
-  const login = await context.request.post(`${baseUrl}/admin/auth`, { data: { email: adminEmail, password: adminPassword } })
-  if (!login.ok()) throw new Error(`admin login: ${login.status()}`)
-  page = await context.newPage()
-  page.setDefaultTimeout(15000)
-  page.on("pageerror", (e) => pageErrors.push(e.message))
+  ui = await openAdminBrowser(auth)
+  page = ui.page
 }, 60000)
 
 afterAll(async () => {
   await deleteCreatedProducts(auth)
-  await browser?.close()
+  await ui?.close()
 })
 
 afterEach(() => {
-  expect(pageErrors).toEqual([])
+  expect(ui.pageErrors).toEqual([])
 })
 
 test("the order page shows each supplier order with its items, cost, delivery and actions", async () => {
-  await open(`/app/a/orders/${orderId}`, "[data-testid=supplier-orders-widget] [data-testid=supplier-order]")
+  await ui.open(`/app/a/orders/${orderId}`, "[data-testid=supplier-orders-widget] [data-testid=supplier-order]")
   const widget = page.getByTestId("supplier-orders-widget")
   await expect(widget.getByTestId("supplier-order").count()).resolves.toBe(2)
 
@@ -132,7 +86,7 @@ test("the order page shows each supplier order with its items, cost, delivery an
 })
 
 test("the product page shows each variant's supplier, supplier SKU, cost and margin", async () => {
-  await open(`/app/a/products/${productId}`, "[data-testid=supplier-mapping-widget] table")
+  await ui.open(`/app/a/products/${productId}`, "[data-testid=supplier-mapping-widget] table")
   const widget = page.getByTestId("supplier-mapping-widget")
   await expect(widget.getByLabel("Supplier of Size 1").inputValue()).resolves.toBe(MANUAL)
   await expect(widget.getByLabel("Supplier SKU of Size 1").inputValue()).resolves.toBe("HL-KRT-S")
@@ -144,7 +98,7 @@ test("the product page shows each variant's supplier, supplier SKU, cost and mar
 })
 
 test("Settings > Suppliers lists the suppliers with their performance", async () => {
-  await open("/app/a/settings/suppliers", `tr[data-supplier-code="${MANUAL}"]`)
+  await ui.open("/app/a/settings/suppliers", `tr[data-supplier-code="${MANUAL}"]`)
   await page.locator(`tr[data-supplier-code="${WEBHOOK}"]`).getByText("API webhook").waitFor()
   const performance = page.getByTestId("supplier-performance")
   await performance.getByText(MANUAL).waitFor()
@@ -153,7 +107,7 @@ test("Settings > Suppliers lists the suppliers with their performance", async ()
 
 test("the Supplier orders page lists the manual queue with a link to the order", async () => {
   const manualId = supplierOrders.find((so) => so.supplier.code === MANUAL)!.id
-  await open("/app/a/supplier-orders", "[data-testid=supplier-orders-page]")
+  await ui.open("/app/a/supplier-orders", "[data-testid=supplier-orders-page]")
   const card = page.locator(`[data-supplier-order-id="${manualId}"]`)
   await card.waitFor()
   await card.getByRole("link", { name: /Order #\d+/ }).waitFor()

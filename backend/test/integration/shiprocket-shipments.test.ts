@@ -9,6 +9,7 @@
 import { startShiprocketSimulator, type ShiprocketSimulator } from "medusa-plugin-shiprocket/simulator/shiprocket-simulator"
 import { startSupplierSimulator } from "medusa-plugin-supplier-forwarding/simulator/supplier-simulator"
 import { adminToken, api, stackInfo } from "../harness/api"
+import { courierCart, courierOptions, courierParcels, fulfil as fulfilItems, placeCourierOrder as placeCourierOrderIn, untilPasses } from "../harness/courier"
 import { createProduct, deleteCreatedProducts } from "../harness/orders"
 
 let sim: ShiprocketSimulator
@@ -22,19 +23,6 @@ const pinBase = 400000 + Math.floor(Math.random() * 900) * 100
 const pin = (n: number) => String(pinBase + n)
 const auth = () => ({ authorization: `Bearer ${admin}` })
 const asAdmin = (method: string, path: string, body?: unknown) => api(method, path, { body, headers: auth() })
-
-/** Retries `check` (which asserts) until it passes or the time is up; returns its value. */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return await check()
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
 
 beforeAll(async () => {
   const port = stackInfo().shiprocketApiPort
@@ -55,50 +43,14 @@ afterAll(async () => {
   await sim?.close()
 })
 
-async function cartFor(variantId: string, quantity: number, pincode: string): Promise<string> {
-  const cartId = (await api("POST", "/store/carts", { body: { region_id: india.id } })).body.cart.id
-  expect((await api("POST", `/store/carts/${cartId}/line-items`, { body: { variant_id: variantId, quantity } })).status).toBe(200)
-  const address = { first_name: "Asha", last_name: "Patel", address_1: "12 MG Road", city: "Mumbai", province: "MH", postal_code: pincode, country_code: "in", phone: "9876543210" }
-  const updated = await api("POST", `/store/carts/${cartId}`, { body: { email: "asha@example.com", shipping_address: address } })
-  expect(updated.status).toBe(200)
-  return cartId
-}
-
-async function courierOptions(cartId: string) {
-  const res = await api("GET", `/store/shipping-options/${cartId}`)
-  expect(res.status).toBe(200)
-  return res.body.shipping_options.filter((o: any) => o.provider_id === "shiprocket" && !o.is_return)
-}
-
-/** Places a COD order shipped with the cheapest courier. */
-async function placeCourierOrder(variantId: string, quantity: number, pincode: string): Promise<any> {
-  const cartId = await cartFor(variantId, quantity, pincode)
-  const option = (await courierOptions(cartId)).find((o: any) => o.data.id === "shiprocket-cheapest")
-  expect(option).toBeDefined()
-  expect((await api("POST", `/store/carts/${cartId}/shipping-methods`, { body: { option_id: option.id } })).status).toBe(200)
-  expect((await api("POST", `/store/carts/${cartId}/payment-sessions`)).status).toBe(200)
-  expect((await api("POST", `/store/carts/${cartId}/payment-session`, { body: { provider_id: "cod" } })).status).toBe(200)
-  const done = await api("POST", `/store/carts/${cartId}/complete`)
-  expect(done.body.type).toBe("order")
-  return done.body.data
-}
-
-async function fulfil(orderId: string, items: { item_id: string; quantity: number }[]): Promise<string> {
-  const res = await asAdmin("POST", `/admin/orders/${orderId}/fulfillment`, { items })
-  expect(res.status).toBe(200)
-  // Medusa lists an order's fulfillments in no set order: the new one is the latest.
-  const latest = [...res.body.order.fulfillments].sort((a: any, b: any) => Date.parse(b.created_at) - Date.parse(a.created_at))[0]
-  return latest.id
-}
-
-async function parcels(orderId: string): Promise<any[]> {
-  const res = await asAdmin("GET", `/admin/orders/${orderId}/shiprocket`)
-  expect(res.status).toBe(200)
-  return res.body.shipments
-}
+// This file's region and admin, bound once.
+const cartFor = (variantId: string, quantity: number, pincode: string) => courierCart(india.id, variantId, quantity, pincode)
+const placeCourierOrder = (variantId: string, quantity: number, pincode: string) => placeCourierOrderIn(india.id, variantId, quantity, pincode)
+const fulfil = (orderId: string, items: { item_id: string; quantity: number }[]) => fulfilItems(auth(), orderId, items)
+const parcels = (orderId: string) => courierParcels(auth(), orderId)
 
 const booked = (orderId: string, count = 1, timeoutMs = 20_000) =>
-  eventually(async () => {
+  untilPasses(async () => {
     const list = await parcels(orderId)
     expect(list.filter((p) => p.state === "booked")).toHaveLength(count)
     return list
@@ -178,7 +130,7 @@ describe("parcels", () => {
     // A pickup location Shiprocket does not know: refused with 422 errors.pickup_location.
     sim.setPickupLocations([{ pickup_location: "Elsewhere-WH", pin_code: "110030" }])
     await fulfil(order.id, [{ item_id: order.items[0].id, quantity: 1 }])
-    const failed = await eventually(async () => {
+    const failed = await untilPasses(async () => {
       const [p] = await parcels(order.id)
       expect(p.state).toBe("failed")
       return p
@@ -228,7 +180,7 @@ describe("a supplier that packs while we book the courier", () => {
       const order = await placeCourierOrder(variantId, 1, pin(11))
       const message = await suppliers.waitFor((x) => x.messages.find((m) => m.code === code && m.type === "supplier_order.created"), 20_000)
       const supplierOrderId = message.data.supplier_order_id
-      await eventually(async () => expect((await asAdmin("GET", `/admin/supplier-orders/${supplierOrderId}`)).body.supplier_order.status).toBe("sent"))
+      await untilPasses(async () => expect((await asAdmin("GET", `/admin/supplier-orders/${supplierOrderId}`)).body.supplier_order.status).toBe("sent"))
       expect(await parcels(order.id)).toEqual([]) // nothing is booked before the supplier accepts
 
       const accepted = await suppliers.send({ backendUrl: stackInfo().baseUrl, code, type: "supplier_order.accepted", data: { supplier_order_id: supplierOrderId } })
@@ -273,7 +225,7 @@ describe("tracking", () => {
     const picked = await send(42, 1)
     expect(picked.status).toBe(200)
     expect(picked.body).toMatchObject({ applied: true, stage: "picked_up", duplicate: false })
-    await eventually(async () => {
+    await untilPasses(async () => {
       const o = (await asAdmin("GET", `/admin/orders/${order.id}`)).body.order
       expect(o.fulfillment_status).toBe("shipped")
       expect(o.fulfillments[0].tracking_links[0].tracking_number).toBe(parcel.awb)
@@ -287,7 +239,7 @@ describe("tracking", () => {
     expect(repeat.body).toMatchObject({ duplicate: true, changed: false })
     // A late "in transit" scan does not reopen a delivered parcel.
     expect((await send(18, 3.5)).body.stage).toBe("delivered")
-    await eventually(async () => {
+    await untilPasses(async () => {
       const o = (await asAdmin("GET", `/admin/orders/${order.id}`)).body.order
       expect(o.payment_status).toBe("captured")
       expect(o.fulfillments[0].metadata).toMatchObject({ delivery_status: "delivered" })
@@ -318,7 +270,7 @@ describe("tracking", () => {
     // The courier picks it up, but the webhook never arrives.
     const stored = sim.orders.find((o) => o.order_id === p.sr_order_id)!
     stored.history.push({ statusId: 42, label: "PICKED UP", at: new Date(), location: "Surat", activity: "Shipment picked up", courierStatus: "PKD" })
-    await eventually(async () => {
+    await untilPasses(async () => {
       const [now] = await parcels(other.id)
       expect(now.stage).toBe("picked_up")
       expect(now.events.some((e: any) => e.source === "poll")).toBe(true)
@@ -359,7 +311,7 @@ describe("cancel and returns", () => {
     expect(returnOption).toBeDefined()
     const res = await api("POST", "/store/returns", { body: { order_id: order.id, items: [{ item_id: order.items[0].id, quantity: 1 }], return_shipping: { option_id: returnOption.id } } })
     expect(res.status).toBe(200)
-    const returned = await eventually(async () => {
+    const returned = await untilPasses(async () => {
       const list = await parcels(order.id)
       const r = list.find((x) => x.kind === "return")
       expect(r?.state).toBe("booked")
