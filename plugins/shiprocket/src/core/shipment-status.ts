@@ -101,11 +101,10 @@ export type ShipmentStatus = {
   known: boolean
 }
 
-/** "18", 18, " 18 " -> 18; anything else -> null. */
+/** "18", 18, " 18 " -> 18; anything else (negative, fractional, past 2^53) -> null. */
 export function statusIdOf(value: unknown): number | null {
-  if (typeof value === "number") return Number.isInteger(value) && value >= 0 ? value : null
-  if (typeof value === "string" && /^\s*\d+\s*$/.test(value)) return Number(value)
-  return null
+  const n = typeof value === "number" ? value : typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN
+  return Number.isSafeInteger(n) && n >= 0 ? n : null
 }
 
 /** A stage from a label such as "OUT FOR DELIVERY" or "RTO IN INTRANSIT", for ids we do not know. */

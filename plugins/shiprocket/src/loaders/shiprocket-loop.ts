@@ -1,4 +1,5 @@
 import { asValue, type AwilixContainer } from "awilix"
+import { PollingLoop, type TickResult } from "@fashion/plugin-kit"
 import type { ShiprocketOptions } from "../services/shiprocket"
 import type ShiprocketShipmentService from "../services/shiprocket-shipment"
 import type ShiprocketTrackingService from "../services/shiprocket-tracking"
@@ -16,69 +17,48 @@ type Services = { shipments: ShiprocketShipmentService; tracking: ShiprocketTrac
  * processes may run it: booking claims skip each other's rows.
  */
 export class ShiprocketLoop {
-  private timer: NodeJS.Timeout | null = null
-  private running = false
-  private again = false
-  private stopped = false
+  private readonly loop: PollingLoop
   private lastSweep = 0
   private lastPoll = 0
 
   constructor(
     private readonly services: () => Services,
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly sweepIntervalMs: number,
     private readonly pollCheckMs: number,
-    private readonly logger: LoggerLike
-  ) {}
+    logger: LoggerLike
+  ) {
+    this.loop = new PollingLoop("Shiprocket loop", () => this.tick(), intervalMs, logger)
+  }
 
   start(firstRunAfterMs = 2_000): void {
-    this.stopped = false
-    this.schedule(firstRunAfterMs)
+    this.loop.start(firstRunAfterMs)
   }
 
   stop(): void {
-    this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
+    this.loop.stop()
   }
 
   /** A parcel was recorded: book it now rather than at the next tick. */
   kick(): void {
-    if (this.stopped) return
-    if (this.running) this.again = true
-    else this.schedule(0)
+    this.loop.kick()
   }
 
-  private schedule(ms: number): void {
-    if (this.stopped) return
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.tick(), ms)
-    this.timer.unref()
-  }
-
-  private async tick(): Promise<void> {
-    this.running = true
+  private async tick(): Promise<TickResult> {
     const { shipments, tracking } = this.services()
-    try {
-      if (Date.now() - this.lastSweep >= this.sweepIntervalMs) {
-        this.lastSweep = Date.now()
-        await shipments.recordMissed()
-        await tracking.reconcileMedusa()
-      }
-      do {
-        this.again = false
-        const { claimed } = await shipments.bookDue(BATCH)
-        if (claimed === BATCH) this.again = true
-      } while (this.again && !this.stopped)
-      if (Date.now() - this.lastPoll >= this.pollCheckMs) {
-        this.lastPoll = Date.now()
-        await tracking.pollDue()
-      }
-    } catch (error) {
-      this.logger.error(`Shiprocket loop: ${(error as Error).message}; trying again in ${this.intervalMs} ms`)
-    } finally {
-      this.running = false
-      this.schedule(this.intervalMs)
+    if (Date.now() - this.lastSweep >= this.sweepIntervalMs) {
+      this.lastSweep = Date.now()
+      await shipments.recordMissed()
+      await tracking.reconcileMedusa()
     }
+    const { claimed } = await shipments.bookDue(BATCH)
+    if (claimed === BATCH) return { more: true }
+    // Tracking is polled once the bookings have caught up, so a slow Shiprocket never holds them up.
+    if (Date.now() - this.lastPoll >= this.pollCheckMs) {
+      this.lastPoll = Date.now()
+      await tracking.pollDue()
+    }
+    return { more: false }
   }
 }
 

@@ -1,24 +1,10 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewaresConfig } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
-
-/**
- * A body that is not valid JSON (or is too large) fails in Express's body parser before a
- * route runs, and Medusa's error handler would answer 500 "unknown_error". This turns it
- * into a 400 in Medusa's error shape. It is an Express error middleware (4 arguments) and
- * only sees this plugin's routes: each plugin gets its own router.
- */
-export function bodyParseErrorsAs400(error: unknown, _req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction): void {
-  const e = error as { type?: string; message?: string }
-  if (e && typeof e === "object" && typeof e.type === "string" && e.type.startsWith("entity.")) {
-    const message = e.type === "entity.too.large" ? "The request body is too large" : `The request body is not valid JSON: ${e.message ?? "parse error"}`
-    return next(new MedusaError(MedusaError.Types.INVALID_DATA, message))
-  }
-  next(error)
-}
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import { frontDoor, storeAndAdminInputGuards } from "@fashion/plugin-kit"
 
 export const config: MiddlewaresConfig = {
   routes: [
-    { matcher: "/admin/size-charts", middlewares: [bodyParseErrorsAs400] },
-    { matcher: "/store/customers/me/measurements", middlewares: [bodyParseErrorsAs400] },
+    // Security headers and rate limits (plugin-kit front-door.ts), once per request, whichever router is first.
+    ...frontDoor,
+    ...storeAndAdminInputGuards,
   ],
 }

@@ -2,7 +2,7 @@
  * A shopper's body measurements as the store keeps them (cm, kg): which values are
  * plausible, and how a partial update is read. Pure; unit tested.
  */
-import { Problem, Result } from "./result"
+import { Problem, Result } from "@fashion/plugin-kit/result"
 
 export const BODY_TYPES = ["hourglass", "pear", "apple", "rectangle", "inverted_triangle", "athletic", "petite", "full_bust"] as const
 export const FITS = ["snug", "regular", "relaxed"] as const

@@ -4,7 +4,7 @@
  * merchant sends, and the order in which a product's categories are searched for a chart.
  */
 import { z } from "zod"
-import { Problem, Result, problemsFromZod } from "./result"
+import { Problem, Result, problemsFromZod } from "@fashion/plugin-kit/result"
 
 export type Range = [number, number]
 export type SizeChartRow = { size: string; [column: string]: Range | string }

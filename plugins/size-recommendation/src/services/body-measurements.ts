@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { EntityManager } from "typeorm"
+import { EntityManager, In } from "typeorm"
 import { MEASUREMENT_FIELDS, MeasurementValues, MeasurementsPatch } from "../core/measurements"
 import { BodyMeasurements } from "../models/body-measurements"
 
@@ -18,6 +18,13 @@ export default class BodyMeasurementsService extends TransactionBaseService {
   async retrieveForCustomer(customerId: string): Promise<StoreMeasurements | null> {
     const row = await this.activeManager_.getRepository(BodyMeasurements).findOne({ where: { customer_id: customerId } })
     return row ? toStore(row) : null
+  }
+
+  /** Several customers' measurements at once (the size model reads every reviewer's), by customer id. */
+  async listForCustomers(customerIds: string[]): Promise<Map<string, StoreMeasurements>> {
+    if (!customerIds.length) return new Map()
+    const rows = await this.activeManager_.getRepository(BodyMeasurements).find({ where: { customer_id: In(customerIds) } })
+    return new Map(rows.map((row) => [row.customer_id, toStore(row)]))
   }
 
   /** Saves the fields given (null clears one) and keeps the others; one statement, so two saves at once cannot collide. */

@@ -1,7 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager, In, QueryFailedError } from "typeorm"
-import { formatProblems } from "../core/result"
+import { formatProblems } from "@fashion/plugin-kit"
 import { SizeChartCreate, SizeChartUpdate, categoryLookupOrder, validateSizeChartCreate } from "../core/size-chart"
 import { SizeChart } from "../models/size-chart"
 

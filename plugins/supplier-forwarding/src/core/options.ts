@@ -29,6 +29,16 @@ export type ForwardingOptions = {
   whatsapp: WhatsAppOptions | null
 }
 
+/**
+ * How old an order must be before the sweep takes it as missed. Medusa hands an order's
+ * event out only after its staged-job poll (every 3 s) picks it up, and a busy server is
+ * later still: a younger order may simply not have reached its subscriber yet. So at least
+ * 15 s, a sweep interval when that is longer, and never more than 30 s.
+ */
+export function missedOrderGraceMs(sweepIntervalMs: number): number {
+  return Math.min(Math.max(sweepIntervalMs, 15_000), 30_000)
+}
+
 function positiveInt(name: string, value: number | string | undefined, fallback: number, min = 1): number {
   if (value === undefined || value === "") return fallback
   const n = typeof value === "number" ? value : Number(value)

@@ -1,5 +1,6 @@
 import { asValue, type AwilixContainer } from "awilix"
-import { resolveForwardingOptions, type RawForwardingOptions } from "../core"
+import { PollingLoop, type TickResult } from "@fashion/plugin-kit"
+import { missedOrderGraceMs, resolveForwardingOptions, type RawForwardingOptions } from "../core"
 import type SupplierDispatcherService from "../services/supplier-dispatcher"
 import type SupplierForwardingService from "../services/supplier-forwarding"
 
@@ -14,10 +15,7 @@ const BATCH = 20
  * Several processes may run it: claims skip each other's locked rows.
  */
 export class SupplierDispatchLoop {
-  private timer: NodeJS.Timeout | null = null
-  private running = false
-  private again = false
-  private stopped = false
+  private readonly loop: PollingLoop
   private lastSweep = 0
 
   /**
@@ -27,55 +25,34 @@ export class SupplierDispatchLoop {
    */
   constructor(
     private readonly services: () => { dispatcher: SupplierDispatcherService; forwarding: SupplierForwardingService },
-    private readonly intervalMs: number,
+    intervalMs: number,
     private readonly sweepIntervalMs: number,
-    private readonly logger: LoggerLike
-  ) {}
+    logger: LoggerLike
+  ) {
+    this.loop = new PollingLoop("Supplier dispatcher", () => this.tick(), intervalMs, logger)
+  }
 
   /** The first run waits until the server has finished starting. */
   start(firstRunAfterMs = 2_000): void {
-    this.stopped = false
-    this.schedule(firstRunAfterMs)
+    this.loop.start(firstRunAfterMs)
   }
 
   stop(): void {
-    this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
+    this.loop.stop()
   }
 
   /** New messages were recorded: look now rather than at the next tick. */
   kick(): void {
-    if (this.stopped) return
-    if (this.running) this.again = true
-    else this.schedule(0)
+    this.loop.kick()
   }
 
-  private schedule(ms: number): void {
-    if (this.stopped) return
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.tick(), ms)
-    this.timer.unref() // never keeps a process (a script, a test) alive
-  }
-
-  private async tick(): Promise<void> {
-    this.running = true
-    try {
-      if (Date.now() - this.lastSweep >= this.sweepIntervalMs) {
-        this.lastSweep = Date.now()
-        // Only orders older than a sweep interval (at most 30 s): their own subscriber has had its turn.
-        await this.services().forwarding.forwardMissedOrders({ graceMs: Math.min(this.sweepIntervalMs, 30_000) })
-      }
-      do {
-        this.again = false
-        const summary = await this.services().dispatcher.dispatchDue(BATCH)
-        if (summary.claimed === BATCH) this.again = true // more are due
-      } while (this.again && !this.stopped)
-    } catch (error) {
-      this.logger.error(`Supplier dispatcher: ${(error as Error).message}; trying again in ${this.intervalMs} ms`)
-    } finally {
-      this.running = false
-      this.schedule(this.intervalMs)
+  private async tick(): Promise<TickResult> {
+    if (Date.now() - this.lastSweep >= this.sweepIntervalMs) {
+      this.lastSweep = Date.now()
+      await this.services().forwarding.forwardMissedOrders({ graceMs: missedOrderGraceMs(this.sweepIntervalMs) })
     }
+    const summary = await this.services().dispatcher.dispatchDue(BATCH)
+    return { more: summary.claimed === BATCH }
   }
 }
 

@@ -2,6 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager, In } from "typeorm"
 import { inTransaction } from "../utils/transaction"
+import { unstorableInputProblem } from "@fashion/plugin-kit"
 import { isEntityId, parseInboundEvent, planInventoryUpdate, verifyWebhook, type InboundEvent } from "../core"
 import { Supplier } from "../models/supplier"
 import { SupplierOrder } from "../models/supplier-order"
@@ -73,6 +74,12 @@ export default class SupplierWebhookService extends TransactionBaseService {
 
     const parsed = parseInboundEvent(verified.payload)
     const raw = rawBody.toString("utf8")
+    // Text PostgreSQL cannot store (NUL, half a surrogate pair) is refused like any invalid message.
+    const unstorable = parsed.ok ? unstorableInputProblem("", null, { data: parsed.event.data }) : null
+    if (unstorable) {
+      await this.keepReceipt(supplier.id, verified.id, parsed.ok ? parsed.event.type : null, "invalid", unstorable, raw)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, unstorable)
+    }
     if (!parsed.ok) {
       await this.keepReceipt(supplier.id, verified.id, parsed.type, parsed.unknownType ? "unknown_type" : "invalid", parsed.error, raw)
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `${parsed.error}${parsed.unknownType ? " (the message was kept for the merchant)" : ""}`)
@@ -182,11 +189,13 @@ export default class SupplierWebhookService extends TransactionBaseService {
 
   /** Keeps a message we did not apply (unknown type, invalid, refused), unless the same id was already processed. */
   private async keepReceipt(supplierId: string, webhookId: string, type: string | null, outcome: string, error: string, raw: string): Promise<void> {
+    // A sender's text may hold NUL, which PostgreSQL text cannot: the receipt keeps the rest.
+    const storable = (text: string) => text.replace(/\u0000/g, "")
     await this.activeManager_.query(
       `INSERT INTO supplier_webhook_receipt (supplier_id, webhook_id, type, outcome, error, raw_body) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (supplier_id, webhook_id) DO UPDATE SET type = EXCLUDED.type, outcome = EXCLUDED.outcome, error = EXCLUDED.error, raw_body = EXCLUDED.raw_body, received_at = now()
          WHERE supplier_webhook_receipt.outcome <> 'processed'`,
-      [supplierId, webhookId, type, outcome, error.slice(0, 2000), raw]
+      [supplierId, storable(webhookId), type === null ? null : storable(type), outcome, storable(error).slice(0, 2000), storable(raw)]
     )
   }
 

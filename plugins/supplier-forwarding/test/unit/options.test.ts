@@ -1,4 +1,4 @@
-import { resolveForwardingOptions } from "../../src/core/options"
+import { missedOrderGraceMs, resolveForwardingOptions } from "../../src/core/options"
 import { DEFAULT_RETRY_POLICY } from "../../src/core/retry-policy"
 
 describe("resolveForwardingOptions", () => {
@@ -54,4 +54,16 @@ test("a misspelt option is refused instead of silently using the default, and th
   expect(resolveForwardingOptions({ dispatcher: "off" }).dispatcher).toBe(false)
   expect(resolveForwardingOptions({ dispatcher: "false" }).dispatcher).toBe(false)
   expect(resolveForwardingOptions({ dispatcher: true }).dispatcher).toBe(true)
+})
+
+describe("missedOrderGraceMs", () => {
+  it("leaves an order to its own subscriber for at least 15 s, however often the sweep runs", () => {
+    expect(missedOrderGraceMs(1_000)).toBe(15_000)
+    expect(missedOrderGraceMs(2_000)).toBe(15_000)
+  })
+
+  it("waits a sweep interval when that is longer, up to 30 s", () => {
+    expect(missedOrderGraceMs(20_000)).toBe(20_000)
+    expect(missedOrderGraceMs(60_000)).toBe(30_000)
+  })
 })

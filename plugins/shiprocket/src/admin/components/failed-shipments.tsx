@@ -8,7 +8,7 @@ import { errorMessage, usePluginPost, useShipments } from "../lib/api"
 import { KIND_LABEL, PAYMENT_LABEL, formatDateTime, relativeTime } from "../lib/format"
 import type { Shipment, ShipmentResponse } from "../lib/types"
 import { OrderLink, type Notify } from "./shipment-card"
-import { Empty, ErrorNote, Loading } from "./ui"
+import { Empty, ErrorNote, Loading, Pager } from "./ui"
 
 const PAGE_SIZE = 50
 
@@ -122,21 +122,7 @@ export const FailedShipmentsSection = ({ notify }: { notify: Notify }) => {
           </Table>
         </div>
       )}
-      {count > PAGE_SIZE && (
-        <div className="mt-4 flex items-center justify-between">
-          <Text size="small" className="text-ui-fg-subtle">
-            {offset + 1}–{Math.min(offset + PAGE_SIZE, count)} of {count}
-          </Text>
-          <div className="flex gap-x-2">
-            <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-              Previous
-            </Button>
-            <Button size="small" variant="secondary" disabled={offset + PAGE_SIZE >= count} onClick={() => setOffset(offset + PAGE_SIZE)}>
-              Next
-            </Button>
-          </div>
-        </div>
-      )}
+      <Pager offset={offset} count={count} pageSize={PAGE_SIZE} onOffset={setOffset} />
     </Container>
   )
 }

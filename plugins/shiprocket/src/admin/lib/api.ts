@@ -3,31 +3,17 @@
  * (the admin session the dashboard already has). Every query of the plugin carries
  * QUERY_KEY, so one invalidation after any action refreshes every view of the plugin.
  */
-import { useQueryClient } from "@tanstack/react-query"
+import { useRefreshCustomQueries } from "@fashion/plugin-kit/admin"
 import { useAdminCustomPost, useAdminCustomQuery, useMedusa } from "medusa-react"
 import { isInFlight } from "./format"
 import type { OrderShipmentsResponse, Shipment, ShipmentListResponse, ShiprocketSettings } from "./types"
 
+export { errorMessage } from "@fashion/plugin-kit/admin"
+
 export const QUERY_KEY = ["shiprocket"]
 
-/** Refreshes every query of the plugin (medusa-react keys custom queries [path, query, queryKey]). */
-export function useRefreshShiprocketData() {
-  const queryClient = useQueryClient()
-  return () =>
-    queryClient.invalidateQueries({
-      predicate: (q) => Array.isArray(q.queryKey[2]) && (q.queryKey[2] as unknown[])[0] === QUERY_KEY[0],
-    })
-}
-
-/** The `message` of a Medusa error response ({type, message}), else the transport error. */
-export function errorMessage(error: unknown): string {
-  const e = error as { response?: { status?: number; data?: unknown }; message?: string } | null
-  const data = e?.response?.data
-  if (data && typeof data === "object" && typeof (data as { message?: unknown }).message === "string") return (data as { message: string }).message
-  if (typeof data === "string" && data.trim()) return data.trim().slice(0, 300)
-  if (e?.response?.status) return `The server answered ${e.response.status}`
-  return e?.message || String(error)
-}
+/** Refreshes every query of the plugin (all carry QUERY_KEY). */
+export const useRefreshShiprocketData = () => useRefreshCustomQueries(QUERY_KEY[0])
 
 /** While a shipment is still being booked, views poll so its state stays current. */
 export const IN_FLIGHT_POLL_MS = 10_000

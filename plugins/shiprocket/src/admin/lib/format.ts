@@ -4,38 +4,13 @@
  * validation and the tracking webhook's URL. No React here, so they are easy to test.
  */
 import type { PackageDefaults, Shipment, ShipmentEvent } from "./types"
+import { plural, relativeTime, type BadgeColor } from "@fashion/plugin-kit/admin"
 
-export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+export { formatDateTime, plural, relativeTime, type BadgeColor } from "@fashion/plugin-kit/admin"
+
 export type Tone = "green" | "orange" | "red" | "grey" | "blue"
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
-
 // ---------------------------------------------------------------- dates
-
-export function formatDateTime(iso: string | Date | null | undefined): string {
-  if (!iso) return "–"
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return String(iso)
-  return d.toLocaleString("en-IN", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })
-}
-
-/** "in 4 min", "2 h ago" */
-export function relativeTime(iso: string | Date | null | undefined, now = Date.now()): string {
-  if (!iso) return ""
-  const t = new Date(iso).getTime()
-  if (Number.isNaN(t)) return ""
-  const diff = t - now
-  const abs = Math.abs(diff)
-  const unit =
-    abs < 60_000
-      ? `${Math.max(1, Math.round(abs / 1000))} s`
-      : abs < 3_600_000
-        ? `${Math.round(abs / 60_000)} min`
-        : abs < 86_400_000
-          ? `${Math.round(abs / 3_600_000)} h`
-          : `${Math.round(abs / 86_400_000)} d`
-  return diff >= 0 ? `in ${unit}` : `${unit} ago`
-}
 
 /**
  * An expected delivery date as Shiprocket gives it ("2025-06-12 18:00:00", an ISO time, or

@@ -1,44 +1,10 @@
 /** Confirmation and one-time-secret dialogs (Radix alert dialogs from @medusajs/ui). */
+import { ConfirmDialog as KitConfirmDialog } from "@fashion/plugin-kit/admin"
 import { Button, Code, Copy, Prompt, Text } from "@medusajs/ui"
-import type { ReactNode } from "react"
+import type { ComponentProps } from "react"
 
-export const ConfirmDialog = ({
-  open,
-  onOpenChange,
-  title,
-  description,
-  confirmLabel,
-  variant = "danger",
-  onConfirm,
-  children,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  title: string
-  description: ReactNode
-  confirmLabel: string
-  variant?: "danger" | "confirmation"
-  onConfirm: () => void
-  children?: ReactNode
-}) => {
-  return (
-    <Prompt open={open} onOpenChange={onOpenChange} variant={variant}>
-      <Prompt.Content className="z-[100]">
-        <Prompt.Header>
-          <Prompt.Title>{title}</Prompt.Title>
-          <Prompt.Description asChild>
-            <div>{description}</div>
-          </Prompt.Description>
-        </Prompt.Header>
-        {children && <div className="px-6 pt-4">{children}</div>}
-        <Prompt.Footer>
-          <Prompt.Cancel>Cancel</Prompt.Cancel>
-          <Prompt.Action onClick={onConfirm}>{confirmLabel}</Prompt.Action>
-        </Prompt.Footer>
-      </Prompt.Content>
-    </Prompt>
-  )
-}
+/** The kit's confirmation dialog; this plugin's dialogs say "Cancel" rather than "Go back". */
+export const ConfirmDialog = (props: ComponentProps<typeof KitConfirmDialog>) => <KitConfirmDialog cancelLabel="Cancel" {...props} />
 
 /** Shows a webhook secret once, with a copy button and the warning that it will not be shown again. */
 export const SecretDialog = ({ secret, supplierName, onClose }: { secret: string | null; supplierName?: string; onClose: () => void }) => {

@@ -3,30 +3,16 @@
  * (the admin session the dashboard already has). Every query of the plugin carries
  * QUERY_KEY, so one invalidation after any action refreshes every view of the plugin.
  */
-import { useQueryClient } from "@tanstack/react-query"
+import { useRefreshCustomQueries } from "@fashion/plugin-kit/admin"
 import { useAdminCustomPost, useAdminCustomQuery } from "medusa-react"
 import type { ImportResult, SupplierOrder, Supplier, SupplierPerformance, VariantMapping } from "./types"
 
+export { errorMessage } from "@fashion/plugin-kit/admin"
+
 export const QUERY_KEY = ["supplier-forwarding"]
 
-/** Refreshes every query of the plugin (they all carry QUERY_KEY as the third part of their key). */
-export function useRefreshSupplierData() {
-  const queryClient = useQueryClient()
-  return () =>
-    queryClient.invalidateQueries({
-      predicate: (q) => Array.isArray(q.queryKey[2]) && (q.queryKey[2] as unknown[])[0] === QUERY_KEY[0],
-    })
-}
-
-/** The `message` of a Medusa error response ({type, message}), else the transport error. */
-export function errorMessage(error: unknown): string {
-  const e = error as { response?: { status?: number; data?: unknown }; message?: string } | null
-  const data = e?.response?.data
-  if (data && typeof data === "object" && typeof (data as { message?: unknown }).message === "string") return (data as { message: string }).message
-  if (typeof data === "string" && data.trim()) return data.trim().slice(0, 300)
-  if (e?.response?.status) return `The server answered ${e.response.status}`
-  return e?.message || String(error)
-}
+/** Refreshes every query of the plugin (all carry QUERY_KEY). */
+export const useRefreshSupplierData = () => useRefreshCustomQueries(QUERY_KEY[0])
 
 export function useSuppliers() {
   return useAdminCustomQuery<Record<string, never>, { suppliers: Supplier[]; count: number }>("/suppliers", QUERY_KEY)

@@ -1,5 +1,7 @@
 /** Money, dates and labels as the merchant reads them. Amounts are integers in minor units (paise, cents). */
 
+export { formatDateTime, relativeTime } from "@fashion/plugin-kit/admin"
+
 const LOCALE_BY_CURRENCY: Record<string, string> = { inr: "en-IN", usd: "en-US" }
 
 export function formatMoney(minor: number | null | undefined, currencyCode = "inr"): string {
@@ -25,24 +27,6 @@ export function parseMoney(text: string): number | null {
 export function minorToInput(minor: number | null | undefined): string {
   if (minor === null || minor === undefined) return ""
   return (minor / 100).toFixed(2)
-}
-
-export function formatDateTime(iso: string | Date | null | undefined): string {
-  if (!iso) return "–"
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return String(iso)
-  return d.toLocaleString("en-IN", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" })
-}
-
-/** "in 4 min", "2 h ago" */
-export function relativeTime(iso: string | Date | null | undefined, now = Date.now()): string {
-  if (!iso) return ""
-  const t = new Date(iso).getTime()
-  if (Number.isNaN(t)) return ""
-  const diff = t - now
-  const abs = Math.abs(diff)
-  const unit = abs < 60_000 ? `${Math.max(1, Math.round(abs / 1000))} s` : abs < 3_600_000 ? `${Math.round(abs / 60_000)} min` : abs < 86_400_000 ? `${Math.round(abs / 3_600_000)} h` : `${Math.round(abs / 86_400_000)} d`
-  return diff >= 0 ? `in ${unit}` : `${unit} ago`
 }
 
 export function formatHours(hours: number | null | undefined): string {

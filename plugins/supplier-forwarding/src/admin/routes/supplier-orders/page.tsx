@@ -8,7 +8,7 @@ import { FlyingBox } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
 import { SupplierOrderCard } from "../../components/supplier-order-card"
-import { Empty, ErrorNote, Loading } from "../../components/ui"
+import { Empty, ErrorNote, Loading, Pager } from "../../components/ui"
 import { errorMessage, useSupplierOrders, type SupplierOrderQuery } from "../../lib/api"
 
 const PAGE_SIZE = 20
@@ -99,21 +99,7 @@ const SupplierOrdersPage = ({ notify }: RouteProps) => {
           </div>
         )}
 
-        {count > PAGE_SIZE && (
-          <div className="mt-4 flex items-center justify-between">
-            <Text size="small" className="text-ui-fg-subtle">
-              {offset + 1}–{Math.min(offset + PAGE_SIZE, count)} of {count}
-            </Text>
-            <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-                Previous
-              </Button>
-              <Button size="small" variant="secondary" disabled={offset + PAGE_SIZE >= count} onClick={() => setOffset(offset + PAGE_SIZE)}>
-                Next
-              </Button>
-            </div>
-          </div>
-        )}
+        <Pager offset={offset} count={count} pageSize={PAGE_SIZE} onOffset={setOffset} />
       </Container>
     </div>
   )

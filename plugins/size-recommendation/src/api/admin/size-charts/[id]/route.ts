@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { validateSizeChartUpdate } from "../../../../core/size-chart"
 import type SizeChartService from "../../../../services/size-chart"
-import { ensureValid, pathId } from "../../../validation"
+import { ensureValid, pathId } from "@fashion/plugin-kit"
 
 const chartId = (req: MedusaRequest) => pathId(req.params.id, (id) => `No size chart with id ${id}`)
 

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { validateMeasurementsPatch } from "../../../../../core/measurements"
 import type BodyMeasurementsService from "../../../../../services/body-measurements"
-import { customerIdOf, ensureValid } from "../../../../validation"
+import { customerIdOf, ensureValid } from "@fashion/plugin-kit"
 
 // Medusa 1.20 only protects /store/me/* file routes by itself, so each handler checks the
 // customer; the id always comes from her session or token, never from the request.

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type SizeChartService from "../../../../../services/size-chart"
-import { pathId } from "../../../../validation"
+import { pathId } from "@fashion/plugin-kit"
 
 /**
  * The size chart for a product page (`:id` is the product's id or handle): the product's

@@ -1,0 +1,12 @@
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import { frontDoor, storeAndAdminInputGuards } from "@fashion/plugin-kit"
+import { receiveModelUpload } from "./model-upload"
+
+export const config: MiddlewaresConfig = {
+  routes: [
+    { matcher: "/admin/products/:id/3d-models", method: "POST", middlewares: [receiveModelUpload] },
+    // Security headers and rate limits (plugin-kit front-door.ts), once per request, whichever router is first.
+    ...frontDoor,
+    ...storeAndAdminInputGuards,
+  ],
+}

@@ -1,0 +1,6 @@
+import type { MiddlewaresConfig } from "@medusajs/medusa"
+import { frontDoor, storeAndAdminInputGuards } from "@fashion/plugin-kit"
+
+export const config: MiddlewaresConfig = {
+  routes: [...frontDoor, ...storeAndAdminInputGuards],
+}

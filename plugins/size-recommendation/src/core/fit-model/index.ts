@@ -1,0 +1,6 @@
+export * from "./types"
+export * from "./metrics"
+export * from "./model"
+export * from "./baselines"
+export { BODY_TYPE_NAMES } from "./body"
+export type { ClassCounts } from "./fit-history"
