@@ -42,9 +42,13 @@ const plugins = [
       },
     },
   },
-  "medusa-plugin-size-recommendation",
+  { resolve: "medusa-plugin-size-recommendation", options: { enableUI: true } },
   // Always loaded: without credentials its rates are hidden (flat rates remain) and delivery dates are "unavailable".
   { resolve: "medusa-plugin-shiprocket", options: { ...runtime.shipping.options, enableUI: true } },
+  // Reviews with fit feedback and moderation; enableUI bundles its admin page and product widget.
+  { resolve: "medusa-plugin-reviews", options: { enableUI: true } },
+  { resolve: "medusa-plugin-ai-stylist", options: runtime.stylist.options },
+  { resolve: "medusa-plugin-3d-assets", options: { ...runtime.models.options, enableUI: true } },
   {
     resolve: "@medusajs/admin",
     /** @type {import('@medusajs/admin').PluginOptions} */

@@ -1,6 +1,6 @@
 /**
  * Chooses each runtime concern (database, events/cache, search, files, payments,
- * shipping) from the environment: the real service when configured, the embedded
+ * shipping, stylist) from the environment: the real service when configured, the embedded
  * or built-in fallback when not. Pure: reads only the env object it is given, so it
  * is unit tested directly and shared by medusa-config.js, the start script and tests.
  *
@@ -277,6 +277,78 @@ function resolveShipping(env) {
   }
 }
 
+/** OpenAI for the stylist when a key is set; the built-in offline engine otherwise (and whenever OpenAI fails). */
+function resolveStylist(env) {
+  const apiKey = readVar(env, "OPENAI_API_KEY")
+  const baseUrl = parseUrl(env, "OPENAI_BASE_URL", ["http:", "https:"], "https://api.openai.com/v1")
+  const model = readVar(env, "OPENAI_MODEL") || "gpt-4.1-mini"
+  const options = {
+    openai_timeout_ms: parseWholeNumber(env, "OPENAI_TIMEOUT_MS", 100),
+    openai_cooldown_ms: parseWholeNumber(env, "STYLIST_OPENAI_COOLDOWN_MS", 0),
+    session_ttl_minutes: parseWholeNumber(env, "STYLIST_SESSION_TTL_MINUTES", 1),
+    rate_limit_per_minute_ip: parseWholeNumber(env, "STYLIST_RATE_LIMIT_PER_MINUTE_IP", 1),
+    rate_limit_per_minute_customer: parseWholeNumber(env, "STYLIST_RATE_LIMIT_PER_MINUTE_CUSTOMER", 1),
+  }
+  if (!apiKey) {
+    if (baseUrl) throw new RuntimeConfigError("OPENAI_BASE_URL", "is set but OPENAI_API_KEY is not: set the key too, or unset both to use the offline stylist")
+    return { kind: "offline", options, describe: "built-in offline stylist engine (OPENAI_API_KEY not set)" }
+  }
+  return {
+    kind: "openai",
+    options: { ...options, openai_api_key: apiKey, openai_base_url: baseUrl ? baseUrl.raw : undefined, openai_model: model },
+    describe: `OpenAI Responses (${model}${baseUrl ? ` at ${baseUrl.raw}` : ""}) with tools over the live catalogue, every answer checked in code; the offline engine when OpenAI fails`,
+  }
+}
+
+/** 3D model uploads: size limit and the processing loop's settings (files go through the file service above). */
+function resolveModels(env) {
+  return {
+    options: {
+      max_upload_mb: parseWholeNumber(env, "MODEL_MAX_UPLOAD_MB", 1),
+      processing_timeout_ms: parseWholeNumber(env, "MODEL_PROCESSING_TIMEOUT_MS", 1000),
+      processing_interval_ms: parseWholeNumber(env, "MODEL_PROCESSING_INTERVAL_MS", 50),
+      // Scripts (the seed) set MODEL_PROCESSOR=off: only servers and workers process uploads.
+      processor: readVar(env, "MODEL_PROCESSOR") !== "off",
+    },
+  }
+}
+
+/** Store API rate limits per minute (Redis-backed when REDIS_URL is set, per process otherwise). */
+/** Seconds a hot Store API read is served from the cache (0: no cache); changes with events answer fresh at once. */
+function resolveStoreCache(env) {
+  return { ttl_seconds: parseWholeNumber(env, "STORE_CACHE_TTL_SECONDS", 0) ?? 5 }
+}
+
+function resolveRateLimits(env) {
+  return {
+    store_per_minute: parseWholeNumber(env, "RATE_LIMIT_STORE_PER_MINUTE", 1) ?? 100,
+    auth_per_minute: parseWholeNumber(env, "RATE_LIMIT_AUTH_PER_MINUTE", 1) ?? 10,
+    orders_per_minute: parseWholeNumber(env, "RATE_LIMIT_ORDERS_PER_MINUTE", 1) ?? 10,
+  }
+}
+
+const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"]
+
+/**
+ * Our own log lines (the access log): JSON in production, where a collector reads them, and
+ * wherever LOG_FORMAT=json; one readable line otherwise. LOG_LEVEL is Medusa's own (winston's
+ * npm levels, default silly); checked here because winston given an unknown level logs nothing.
+ */
+function resolveLogging(env, production) {
+  const format = readVar(env, "LOG_FORMAT")
+  if (format !== undefined && format !== "json" && format !== "text") {
+    throw new RuntimeConfigError("LOG_FORMAT", `"${format}" must be json or text`)
+  }
+  if (production && format === "text") {
+    throw new RuntimeConfigError("LOG_FORMAT", "text is for development: production (NODE_ENV=production) always logs JSON; unset it or set json")
+  }
+  const level = readVar(env, "LOG_LEVEL")
+  if (level !== undefined && !LOG_LEVELS.includes(level)) {
+    throw new RuntimeConfigError("LOG_LEVEL", `"${level}" must be one of ${LOG_LEVELS.join(", ")} (lower case)`)
+  }
+  return { format: production || format === "json" ? "json" : "text", level: level || "silly" }
+}
+
 /**
  * @param {Record<string, string | undefined>} env usually process.env
  */
@@ -303,6 +375,11 @@ function resolveRuntimeConfig(env) {
     files: resolveFiles(env),
     payments: resolvePayments(env),
     shipping: resolveShipping(env),
+    stylist: resolveStylist(env),
+    models: resolveModels(env),
+    rateLimits: resolveRateLimits(env),
+    storeCache: resolveStoreCache(env),
+    logging: resolveLogging(env, production),
   }
 }
 
@@ -315,6 +392,7 @@ function describeRuntimeConfig(config) {
     `files: ${config.files.describe}`,
     `payments: ${config.payments.describe}`,
     `shipping: ${config.shipping.describe}`,
+    `stylist: ${config.stylist.describe}`,
   ]
 }
 

@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url"
 import { spawn } from "node:child_process"
 import { dropDatabase, ensureDatabaseExists, startEmbeddedPostgres, tmpName, withDatabaseName } from "./lib/postgres.mjs"
 import { createStepRunner } from "./lib/steps.mjs"
+import { claimRedisDatabase } from "./lib/redis-db.mjs"
 
 const require = createRequire(import.meta.url)
 const { freePort } = require("./lib/next-server.cjs")
@@ -104,17 +105,30 @@ async function main() {
   await ensureDatabaseExists(databaseUrl)
   cleanups.push(() => dropDatabase(databaseUrl))
 
+  let redisUrl = process.env.REDIS_URL
+  if (redisUrl) {
+    const claim = await claimRedisDatabase(redisUrl, log)
+    cleanups.push(claim.release)
+    redisUrl = claim.url
+  }
+
   const port = await freePort()
   const extra = process.env.TEST_STACK_EXTRA_ENV ? JSON.parse(process.env.TEST_STACK_EXTRA_ENV) : {}
   const env = {
     ...process.env,
     ...extra,
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     MEDUSA_BACKEND_URL: `http://localhost:${port}`,
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: extra.NODE_ENV ?? "development",
+    // JSON access lines even in development, so tests can find a request's line by its id in server.log.
+    LOG_FORMAT: extra.LOG_FORMAT ?? process.env.LOG_FORMAT ?? "json",
   }
+  // What a second server process on this stack needs (test/harness/replica.ts): the same
+  // database, Redis and settings as the first, on its own port.
+  fs.writeFileSync(path.join(logDir, "server-env.json"), JSON.stringify({ ...extra, ...(redisUrl ? { REDIS_URL: redisUrl } : {}), DATABASE_URL: databaseUrl, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: env.NODE_ENV, LOG_FORMAT: env.LOG_FORMAT }))
   const started = Date.now()
   await run(process.execPath, [medusaCli, "migrations", "run"], { cwd: backendDir, env, logName: "migrations" })
   log(`migrations applied (${((Date.now() - started) / 1000).toFixed(1)}s)`)

@@ -1,7 +1,7 @@
 /**
  * Builds the Medusa admin into backend/build only when its inputs changed (admin
- * version, medusa-config.js, admin extensions of the backend and of our plugins, and the
- * plugins' extension bundles).
+ * version, medusa-config.js, admin extensions of the backend and of our plugins, the
+ * plugins' extension bundles, and the compiled admin UI kit the backend's extensions import).
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -23,6 +23,8 @@ export function adminBuildStamp(backendDir) {
     }
   }
   walk(path.join(backendDir, "src", "admin"))
+  // The backend's own extensions (src/admin) import the admin UI kit as compiled, so it is an input too.
+  walk(path.join(backendDir, "..", "packages", "plugin-kit", "dist", "admin"))
   const pluginsDir = path.join(backendDir, "..", "plugins")
   // A plugin's extensions reach the admin build as its bundle (dist/admin/_virtual_entry.js,
   // written by `medusa-admin bundle` in the plugin's build), so the bundle is an input too:

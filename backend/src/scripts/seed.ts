@@ -21,9 +21,10 @@ async function main() {
   process.chdir(backendDir)
   // The seed needs no admin UI, and the admin plugin exits a process that loads it before its build exists.
   process.env.MEDUSA_ADMIN_SERVE = "false"
-  // Scripts never deliver supplier messages or book parcels: that is the server's or worker's job.
+  // Scripts never deliver supplier messages, book parcels or process 3D models: that is the server's or worker's job.
   process.env.SUPPLIER_DISPATCHER = "off"
   process.env.SHIPROCKET_DISPATCHER = "off"
+  process.env.MODEL_PROCESSOR = "off"
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const loaders = require("@medusajs/medusa/dist/loaders").default
   const { container, dbConnection } = await loaders({ directory: backendDir, expressApp: express(), isTest: false })
