@@ -3,15 +3,18 @@ import fs from "fs"
 import path from "path"
 import type { StackInfo } from "./stack"
 
+/** The run's server (test/harness/global-setup.ts writes it, once per run). */
 export function stackInfo(): StackInfo {
-  const file = path.resolve(__dirname, "..", "..", ".test-stack.json")
+  const file = process.env.TEST_STACK_STATE_FILE
+  if (!file) throw new Error("TEST_STACK_STATE_FILE is unset: integration tests run under jest's integration project, whose global setup starts the server")
   return JSON.parse(fs.readFileSync(file, "utf8"))
 }
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers; text: string }
 
-export async function api<T = any>(method: string, urlPath: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
-  const res = await fetch(`${stackInfo().baseUrl}${urlPath}`, {
+/** `baseUrl`: another server process than the stack's own (a replica). */
+export async function api<T = any>(method: string, urlPath: string, options: { body?: unknown; headers?: Record<string, string>; baseUrl?: string } = {}): Promise<ApiResponse<T>> {
+  const res = await fetch(`${options.baseUrl ?? stackInfo().baseUrl}${urlPath}`, {
     method,
     headers: { ...(options.body !== undefined ? { "content-type": "application/json" } : {}), ...options.headers },
     body: options.body !== undefined ? JSON.stringify(options.body) : undefined,

@@ -3,8 +3,15 @@ import { api } from "./api"
 
 export const SHIPPING_ADDRESS = { first_name: "Nila", last_name: "Shah", address_1: "21 Ring Rd", city: "Surat", province: "Gujarat", postal_code: "395003", country_code: "in", phone: "+919822233344" }
 
-/** A cash-on-delivery order in the India region, one unit of each variant; returns the order id. */
-export async function placeCodOrder(variantIds: string[], email = "nila@example.com"): Promise<string> {
+/**
+ * A shopper's email of its own for each order: a store limits how many orders one
+ * shopper places a minute (RATE_LIMIT_ORDERS_PER_MINUTE), and a whole suite's orders
+ * under one address would run into it.
+ */
+export const orderEmail = (name: string): string => `${name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`
+
+/** A cart in the India region, one unit of each variant, ready to complete: address, shipping, cash on delivery. */
+export async function prepareCodCart(variantIds: string[], email = orderEmail("nila")): Promise<string> {
   const regions = await api("GET", "/store/regions")
   const india = regions.body.regions.find((r: { currency_code: string }) => r.currency_code === "inr")
   const cartId = (await api("POST", "/store/carts", { body: { region_id: india.id } })).body.cart.id
@@ -14,6 +21,12 @@ export async function placeCodOrder(variantIds: string[], email = "nila@example.
   expect((await api("POST", `/store/carts/${cartId}/shipping-methods`, { body: { option_id: option.id } })).status).toBe(200)
   expect((await api("POST", `/store/carts/${cartId}/payment-sessions`)).status).toBe(200)
   expect((await api("POST", `/store/carts/${cartId}/payment-session`, { body: { provider_id: "cod" } })).status).toBe(200)
+  return cartId
+}
+
+/** A cash-on-delivery order in the India region, one unit of each variant; returns the order id. */
+export async function placeCodOrder(variantIds: string[], email = orderEmail("nila")): Promise<string> {
+  const cartId = await prepareCodCart(variantIds, email)
   const completed = await api("POST", `/store/carts/${cartId}/complete`)
   expect(completed.body.type).toBe("order")
   return completed.body.data.id

@@ -14,6 +14,8 @@ export type StackInfo = {
   whatsappApiPort?: number
   /** where the server sends Shiprocket API calls; the Shiprocket tests run the simulator there */
   shiprocketApiPort?: number
+  /** where the server sends OpenAI Responses calls; the stylist tests run the simulator there */
+  openaiApiPort?: number
 }
 
 export type RunningStack = { info: StackInfo; stop: () => Promise<void>; restartServer: (timeoutMs?: number) => Promise<{ pid: number; ms: number }> }

@@ -13,7 +13,7 @@ import type { Page } from "playwright-core"
 import { startShiprocketSimulator, type ShiprocketSimulator, type SimPickupLocation } from "medusa-plugin-shiprocket/simulator/shiprocket-simulator"
 import { openAdminBrowser, type AdminBrowser } from "../harness/admin-browser"
 import { adminToken, api, stackInfo } from "../harness/api"
-import { courierParcels, fulfil as fulfilItems, placeCourierOrder as placeCourierOrderIn, untilPasses } from "../harness/courier"
+import { courierParcels, fulfil as fulfilItems, placeCourierOrder as placeCourierOrderIn, untilPasses, untilShiprocketConnects } from "../harness/courier"
 import { createProduct, deleteCreatedProducts } from "../harness/orders"
 
 const run = Date.now().toString(36).toUpperCase()
@@ -56,6 +56,7 @@ beforeAll(async () => {
   if (!port) throw new Error("the test stack was started without a Shiprocket API port (see test/harness/global-setup.ts)")
   sim = await startShiprocketSimulator({ port, email: "api@example.com", password: "secret", pickupLocations: PICKUPS })
   auth = { authorization: `Bearer ${await adminToken()}` }
+  await untilShiprocketConnects(auth)
   india = (await api("GET", "/store/regions")).body.regions.find((r: any) => r.currency_code === "inr")
   const variants = await createProduct(auth, `UI hair tie ${run}`, [`UITIE-${run}`], { inrPrice: 5000, stock: 50 })
   variantId = variants[`UITIE-${run}`]

@@ -9,7 +9,7 @@
 import { startShiprocketSimulator, type ShiprocketSimulator } from "medusa-plugin-shiprocket/simulator/shiprocket-simulator"
 import { startSupplierSimulator } from "medusa-plugin-supplier-forwarding/simulator/supplier-simulator"
 import { adminToken, api, stackInfo } from "../harness/api"
-import { courierCart, courierOptions, courierParcels, fulfil as fulfilItems, placeCourierOrder as placeCourierOrderIn, untilPasses } from "../harness/courier"
+import { courierCart, courierOptions, courierParcels, fulfil as fulfilItems, placeCourierOrder as placeCourierOrderIn, untilPasses, untilShiprocketConnects } from "../harness/courier"
 import { createProduct, deleteCreatedProducts } from "../harness/orders"
 
 let sim: ShiprocketSimulator
@@ -29,6 +29,7 @@ beforeAll(async () => {
   if (!port) throw new Error("the test stack was started without a Shiprocket API port (see test/harness/global-setup.ts)")
   sim = await startShiprocketSimulator({ port, email: "api@example.com", password: "secret" })
   admin = await adminToken()
+  await untilShiprocketConnects(auth())
   india = (await api("GET", "/store/regions")).body.regions.find((r: any) => r.currency_code === "inr")
   // One cheap, well-stocked item from the Surat supplier (pickup location Surat-WH1, pincode 395003).
   const variants = await createProduct(auth(), `Cotton hair tie ${run}`, [`TIE-${run}`], { inrPrice: 5000, stock: 500 })

@@ -282,6 +282,8 @@ test("an order whose order event was lost (a crash before forwarding) is found b
     const l = await supplierOrders(orderId)
     return l.length ? l : undefined
   })
+  // Forwarded by its order event, which has now been handled: nothing of it is still on the way.
+  expect(first.history[0].detail.reason).toBe("order.placed")
   await until("delivery", first.id, "sent")
   // What a crash between order.placed and the subscriber's commit leaves: an order with no supplier order.
   const { Client } = await import("pg")
@@ -292,11 +294,15 @@ test("an order whose order event was lost (a crash before forwarding) is found b
   } finally {
     await db.end()
   }
-  // SUPPLIER_SWEEP_INTERVAL_MS=2000 in the test stack.
-  const [recovered] = await eventually("the sweep to forward the order", async () => {
-    const l = await supplierOrders(orderId)
-    return l.length ? l : undefined
-  })
+  // SUPPLIER_SWEEP_INTERVAL_MS=2000 in the test stack; the sweep leaves orders younger than 15 s to their event.
+  const [recovered] = await eventually(
+    "the sweep to forward the order",
+    async () => {
+      const l = await supplierOrders(orderId)
+      return l.length ? l : undefined
+    },
+    45_000
+  )
   expect(recovered.id).not.toBe(first.id)
   expect(recovered.history[0].detail.reason).toMatch(/order event was missed/)
   await until("delivery", recovered.id, "sent")

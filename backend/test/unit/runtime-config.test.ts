@@ -20,7 +20,7 @@ describe("resolveRuntimeConfig", () => {
     expect(c.payments.razorpay).toBeUndefined()
     expect(c.payments.stripe).toBeUndefined()
     expect(c.port).toBe(9000)
-    expect(describeRuntimeConfig(c)).toHaveLength(6)
+    expect(describeRuntimeConfig(c)).toHaveLength(7)
   })
 
   it("uses every real service when configured", () => {
@@ -124,5 +124,44 @@ describe("resolveRuntimeConfig", () => {
     expect(errorOf({ SHIPROCKET_WEBHOOK_TOKEN: "short" }).variable).toBe("SHIPROCKET_WEBHOOK_TOKEN")
     expect(errorOf({ SHIPROCKET_RETRY_MAX_ATTEMPTS: "0" })).toMatchObject({ variable: "SHIPROCKET_RETRY_MAX_ATTEMPTS", message: expect.stringMatching(/whole number of at least 1/) })
     expect(errorOf({ SHIPROCKET_TRACKING_POLL_MS: "soon" }).variable).toBe("SHIPROCKET_TRACKING_POLL_MS")
+  })
+
+  it("uses OpenAI for the stylist only with a key, keeps the key out of the startup line, and refuses a base URL without a key", () => {
+    expect(resolveRuntimeConfig({}).stylist).toMatchObject({ kind: "offline", options: {} })
+    expect(describeRuntimeConfig(resolveRuntimeConfig({})).join("\n")).toContain("stylist: built-in offline stylist engine")
+    const c = resolveRuntimeConfig({ OPENAI_API_KEY: "sk-live-secret", OPENAI_MODEL: "gpt-4.1", OPENAI_TIMEOUT_MS: "8000", STYLIST_RATE_LIMIT_PER_MINUTE_IP: "60" })
+    expect(c.stylist).toMatchObject({ kind: "openai", options: { openai_api_key: "sk-live-secret", openai_model: "gpt-4.1", openai_timeout_ms: 8000, rate_limit_per_minute_ip: 60 } })
+    expect(describeRuntimeConfig(c).join("\n")).toContain("stylist: OpenAI Responses (gpt-4.1)")
+    expect(describeRuntimeConfig(c).join("\n")).not.toContain("sk-live-secret")
+    expect(errorOf({ OPENAI_BASE_URL: "http://127.0.0.1:1234/v1" }).variable).toBe("OPENAI_BASE_URL")
+    expect(errorOf({ OPENAI_API_KEY: "k", OPENAI_BASE_URL: "ftp://x" }).variable).toBe("OPENAI_BASE_URL")
+    expect(errorOf({ STYLIST_RATE_LIMIT_PER_MINUTE_CUSTOMER: "0" }).variable).toBe("STYLIST_RATE_LIMIT_PER_MINUTE_CUSTOMER")
+  })
+
+  it("caches hot Store API reads for 5 s unless told otherwise, 0 turning the cache off", () => {
+    expect(resolveRuntimeConfig({}).storeCache).toEqual({ ttl_seconds: 5 })
+    expect(resolveRuntimeConfig({ STORE_CACHE_TTL_SECONDS: "0" }).storeCache).toEqual({ ttl_seconds: 0 })
+    expect(resolveRuntimeConfig({ STORE_CACHE_TTL_SECONDS: "30" }).storeCache).toEqual({ ttl_seconds: 30 })
+    expect(errorOf({ STORE_CACHE_TTL_SECONDS: "-1" }).variable).toBe("STORE_CACHE_TTL_SECONDS")
+    expect(errorOf({ STORE_CACHE_TTL_SECONDS: "5s" }).variable).toBe("STORE_CACHE_TTL_SECONDS")
+  })
+
+  it("reads the 3D model settings and refuses malformed ones by name", () => {
+    expect(resolveRuntimeConfig({}).models.options).toMatchObject({ processor: true })
+    expect(resolveRuntimeConfig({ MODEL_MAX_UPLOAD_MB: "50", MODEL_PROCESSOR: "off" }).models.options).toMatchObject({ max_upload_mb: 50, processor: false })
+    expect(errorOf({ MODEL_MAX_UPLOAD_MB: "0" }).variable).toBe("MODEL_MAX_UPLOAD_MB")
+    expect(errorOf({ MODEL_PROCESSING_TIMEOUT_MS: "fast" }).variable).toBe("MODEL_PROCESSING_TIMEOUT_MS")
+  })
+
+  it("logs JSON in production and with LOG_FORMAT=json, readable lines otherwise, and refuses unknown formats and levels", () => {
+    const production = { NODE_ENV: "production", JWT_SECRET: "a".repeat(40), COOKIE_SECRET: "b".repeat(40), SUPPLIER_SECRET_KEY: "c".repeat(40) }
+    expect(resolveRuntimeConfig({}).logging).toEqual({ format: "text", level: "silly" })
+    expect(resolveRuntimeConfig({ LOG_FORMAT: "json", LOG_LEVEL: "warn" }).logging).toEqual({ format: "json", level: "warn" })
+    expect(resolveRuntimeConfig(production).logging.format).toBe("json")
+    expect(resolveRuntimeConfig({ ...production, LOG_FORMAT: "json" }).logging.format).toBe("json")
+    expect(errorOf({ ...production, LOG_FORMAT: "text" }).variable).toBe("LOG_FORMAT")
+    expect(errorOf({ LOG_FORMAT: "pretty" }).variable).toBe("LOG_FORMAT")
+    // winston given an unknown level (case counts) would silently log nothing.
+    expect(errorOf({ LOG_LEVEL: "INFO" }).variable).toBe("LOG_LEVEL")
   })
 })
