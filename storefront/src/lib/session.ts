@@ -1,6 +1,7 @@
 import "server-only"
 import { cookies } from "next/headers"
 import { siteUrl } from "./config/site"
+import { readSessionId, sessionCookieName, SESSION_COOKIE_MAX_AGE } from "./core/stylist"
 
 /**
  * The shopper's state kept in httpOnly cookies: her cart id, her customer token (JWT
@@ -64,4 +65,15 @@ export async function rememberGuestOrder(id: string): Promise<void> {
 }
 export async function clearGuestOrderIds(): Promise<void> {
   ;(await cookies()).delete(GUEST_ORDERS)
+}
+
+// The stylist's conversation in this country (see core/stylist.ts for why a cookie).
+export async function getStylistSessionId(countryCode: string): Promise<string | null> {
+  return readSessionId((await cookies()).get(sessionCookieName(countryCode))?.value)
+}
+export async function setStylistSessionId(countryCode: string, id: string): Promise<void> {
+  ;(await cookies()).set(sessionCookieName(countryCode), id, { ...base(), maxAge: SESSION_COOKIE_MAX_AGE })
+}
+export async function clearStylistSessionId(countryCode: string): Promise<void> {
+  ;(await cookies()).delete(sessionCookieName(countryCode))
 }

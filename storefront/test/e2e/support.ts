@@ -63,7 +63,8 @@ export function collectPageErrors(page: Page): string[] {
 
 let adminToken: string | null = null
 
-export async function admin<T = Record<string, unknown>>(pathname: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** The admin's bearer token, for calls admin() cannot make (multipart uploads). */
+export async function adminAuthToken(): Promise<string> {
   if (!adminToken) {
     const res = await fetch(`${BACKEND}/admin/auth/token`, {
       method: "POST",
@@ -73,9 +74,14 @@ export async function admin<T = Record<string, unknown>>(pathname: string, init:
     if (!res.ok) throw new Error(`admin login failed: ${res.status} ${await res.text()}`)
     adminToken = ((await res.json()) as { access_token: string }).access_token
   }
+  return adminToken
+}
+
+export async function admin<T = Record<string, unknown>>(pathname: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const token = await adminAuthToken()
   const res = await fetch(`${BACKEND}${pathname}`, {
     method: init.method ?? (init.body ? "POST" : "GET"),
-    headers: { authorization: `Bearer ${adminToken}`, ...(init.body ? { "content-type": "application/json" } : {}) },
+    headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": "application/json" } : {}) },
     body: init.body ? JSON.stringify(init.body) : undefined,
   })
   if (!res.ok) throw new Error(`${init.method ?? "GET"} ${pathname}: ${res.status} ${await res.text()}`)
@@ -95,4 +101,60 @@ export const INDIA_ADDRESS = {
   city: "Bengaluru",
   province: "Karnataka",
   postal_code: "560001",
+}
+
+/** The Store API as a shopper's device calls it (a customer's bearer token when given); throws with the store's answer on failure. */
+export async function storeApi<T = Record<string, unknown>>(pathname: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+  const res = await fetch(`${BACKEND}${pathname}`, {
+    method: init.method ?? (init.body !== undefined ? "POST" : "GET"),
+    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  })
+  if (!res.ok) throw new Error(`${init.method ?? (init.body !== undefined ? "POST" : "GET")} ${pathname}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+export type StoreCustomer = { id: string; email: string; password: string; token: string; first_name: string; last_name: string }
+
+/** A registered customer (Store API), logged in: her bearer token for the Store API, her password for the login page. */
+export async function registerCustomer(first: string, last: string): Promise<StoreCustomer> {
+  const email = uniqueEmail(first.toLowerCase())
+  const password = "shop-here-123"
+  const { customer } = await storeApi<{ customer: { id: string } }>("/store/customers", { body: { first_name: first, last_name: last, email, password } })
+  const { access_token } = await storeApi<{ access_token: string }>("/store/auth/token", { body: { email, password } })
+  return { id: customer.id, email, password, token: access_token, first_name: first, last_name: last }
+}
+
+/**
+ * A cash-on-delivery order in India placed by a logged-in customer through the Store API
+ * (one of each variant, a flat-rate delivery to INDIA_ADDRESS), so the order is hers. Returns its id.
+ */
+export async function placeOrderAs(customer: StoreCustomer, variantIds: string[]): Promise<string> {
+  const as = { token: customer.token }
+  const { regions } = await storeApi<{ regions: { id: string; currency_code: string }[] }>("/store/regions")
+  const india = regions.find((r) => r.currency_code === "inr")
+  if (!india) throw new Error("no India region")
+  const { cart } = await storeApi<{ cart: { id: string } }>("/store/carts", { ...as, body: { region_id: india.id } })
+  for (const variant_id of variantIds) await storeApi(`/store/carts/${cart.id}/line-items`, { ...as, body: { variant_id, quantity: 1 } })
+  const address = { ...INDIA_ADDRESS, first_name: customer.first_name, last_name: customer.last_name, phone: `+91${INDIA_ADDRESS.phone}`, country_code: "in" }
+  await storeApi(`/store/carts/${cart.id}`, { ...as, body: { shipping_address: address } })
+  const { shipping_options } = await storeApi<{ shipping_options: { id: string; is_return: boolean; provider_id: string }[] }>(`/store/shipping-options/${cart.id}`, as)
+  const flat = shipping_options.find((o) => !o.is_return && o.provider_id !== "shiprocket")
+  if (!flat) throw new Error("no flat-rate delivery option for the India cart")
+  await storeApi(`/store/carts/${cart.id}/shipping-methods`, { ...as, body: { option_id: flat.id } })
+  await storeApi(`/store/carts/${cart.id}/payment-sessions`, { ...as, method: "POST" })
+  await storeApi(`/store/carts/${cart.id}/payment-session`, { ...as, body: { provider_id: "cod" } })
+  const completed = await storeApi<{ type: string; data: { id: string; customer_id: string } }>(`/store/carts/${cart.id}/complete`, { ...as, method: "POST" })
+  if (completed.type !== "order" || completed.data.customer_id !== customer.id) throw new Error(`the cart did not become her order: ${JSON.stringify(completed).slice(0, 300)}`)
+  return completed.data.id
+}
+
+/** Logs in through the store's login page and lands on `next`. */
+export async function logIn(page: Page, customer: Pick<StoreCustomer, "email" | "password">, next: string): Promise<void> {
+  await page.goto(`/in/account/login?next=${encodeURIComponent(next)}`)
+  const form = page.getByTestId("login-form")
+  await form.getByLabel("Email").fill(customer.email)
+  await form.getByLabel("Password").fill(customer.password)
+  await form.getByRole("button", { name: /Log in/ }).click()
+  await page.waitForURL((url) => url.pathname === next.split("?")[0])
 }

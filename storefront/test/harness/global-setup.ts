@@ -46,7 +46,7 @@ export default async function globalSetup(): Promise<void> {
       dir: storefrontDir,
       port,
       host: "127.0.0.1",
-      env: { ...process.env, MEDUSA_BACKEND_URL: stack.info.baseUrl, STOREFRONT_URL: storefrontUrl },
+      env: { ...process.env, MEDUSA_BACKEND_URL: stack.info.baseUrl, STOREFRONT_URL: storefrontUrl, REVIEWS_CACHE_SECONDS: "1", PRODUCT_3D_CACHE_SECONDS: "1" },
       logFile,
       timeoutMs: 60000,
     })

@@ -41,6 +41,11 @@ export async function Header({ countryCode }: { countryCode: string }) {
                   New arrivals
                 </Link>
               </li>
+              <li>
+                <Link href={`${base}/stylist`} className="block rounded-lg px-3 py-3 text-base font-medium hover:bg-sand">
+                  Ask our stylist
+                </Link>
+              </li>
             </ul>
           </nav>
         </details>
@@ -58,6 +63,11 @@ export async function Header({ countryCode }: { countryCode: string }) {
                 </Link>
               </li>
             ))}
+            <li>
+              <Link href={`${base}/stylist`} className="whitespace-nowrap rounded-full px-3 py-2 text-plum hover:bg-sand">
+                Stylist
+              </Link>
+            </li>
           </ul>
         </nav>
 

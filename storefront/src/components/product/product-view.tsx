@@ -10,6 +10,7 @@ import { addToCart } from "@/lib/actions/cart"
 import { WishlistButton } from "@/components/wishlist/wishlist-button"
 import { CheckIcon } from "@/components/common/icons"
 import { DeliveryCheck } from "./delivery-check"
+import { SizeSelectionProvider, type SizeSelection } from "./size-selection"
 
 /**
  * The interactive half of the product page: gallery, colour and size picker with
@@ -45,7 +46,7 @@ export function ProductView({
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
   const [pending, startTransition] = useTransition()
 
-  const sizes = model.sizesFor(colour)
+  const sizes = useMemo(() => model.sizesFor(colour), [model, colour])
   const variant = model.variantFor(size, colour)
   const priceVariant = variant ?? product.variants.find((v) => model.choiceOf(v).colour === colour) ?? product.variants[0]
   const amount = (taxInclusive ? priceVariant?.calculated_price_incl_tax : priceVariant?.calculated_price) ?? priceVariant?.calculated_price
@@ -53,6 +54,23 @@ export function ProductView({
   const chosenSoldOut = Boolean(size) && !sizes.find((s) => s.value === size)?.inStock
   const images = galleryFor(product, colour)
   const [shown, setShown] = useState(0)
+  const hasPicker = model.hasSizes && model.sizes.length > 1
+  // Size advice (and anything else beside the picker) can choose a size the picker offers in stock.
+  const sizeSelection = useMemo<SizeSelection | null>(
+    () =>
+      hasPicker
+        ? {
+            sizes,
+            selected: size,
+            select: (value) => {
+              if (!sizes.some((s) => s.value === value && s.inStock)) return
+              setSize(value)
+              setStatus(null)
+            },
+          }
+        : null,
+    [hasPicker, sizes, size]
+  )
 
   function add() {
     if (!variant) {
@@ -140,7 +158,7 @@ export function ProductView({
           </fieldset>
         ) : null}
 
-        {model.hasSizes && model.sizes.length > 1 ? (
+        {hasPicker ? (
           <fieldset>
             <div className="flex items-center justify-between">
               <legend className="text-sm font-medium">
@@ -180,7 +198,7 @@ export function ProductView({
           </fieldset>
         ) : null}
 
-        {sizeAdvice}
+        <SizeSelectionProvider value={sizeSelection}>{sizeAdvice}</SizeSelectionProvider>
 
         <div className="flex flex-col gap-3 sm:flex-row">
           <button type="button" onClick={add} disabled={pending || chosenSoldOut || amount === null || amount === undefined} className="btn-primary flex-1" data-testid="add-to-bag">

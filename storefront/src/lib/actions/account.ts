@@ -7,7 +7,9 @@ import type { Customer } from "../medusa/types"
 import { getCartId, getAuthToken, setAuthToken, clearAuthToken, getWishlistToken, clearWishlistToken, getGuestOrderIds, clearGuestOrderIds } from "../session"
 import { normalisePhone, validateAddress, type AddressInput } from "../core/address"
 import { validateMeasurements, type MeasurementsInput } from "../core/measurements"
+import { measurementsErrorText, readAdviceForm, type AdviceField } from "../core/size-advice"
 import { getRegion } from "../data/regions"
+import { logServerError } from "../server-log"
 import { failure, type ActionResult } from "./result"
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/
@@ -26,7 +28,7 @@ async function adoptGuestState(token: string, countryCode: string): Promise<void
       await medusa("/store/customers/me/guest-orders", { method: "POST", body: { order_ids: orderIds }, token })
       await clearGuestOrderIds()
     } catch (error) {
-      console.error("linking guest orders failed; they stay remembered on this device", error)
+      await logServerError("linking guest orders failed; they stay remembered on this device", error)
     }
   }
   const cartId = await getCartId()
@@ -38,7 +40,7 @@ async function adoptGuestState(token: string, countryCode: string): Promise<void
       await medusa("/store/wishlist/merge", { method: "POST", query: { region_id: region?.id }, body: { token: wishlistToken }, token })
       await clearWishlistToken()
     } catch (error) {
-      console.error("wishlist merge failed; the guest wishlist stays on this device", error)
+      await logServerError("wishlist merge failed; the guest wishlist stays on this device", error)
     }
   }
 }
@@ -165,6 +167,25 @@ export async function saveMeasurements(_prev: ActionResult<keyof MeasurementsInp
     refresh()
     return { ok: true, message: "Measurements saved." }
   } catch (error) {
+    return failure(error, "We could not save your measurements.")
+  }
+}
+
+/**
+ * "Save to my measurements" from the product page's size advice: only the fields that form
+ * shows (bust, waist, hips, height, preferred fit), so her weight, bra size and body type stay.
+ */
+export async function saveAdviceMeasurements(form: FormData): Promise<ActionResult<AdviceField>> {
+  const token = await getAuthToken()
+  if (!token) return { ok: false, error: "Log in to save your measurements." }
+  const { values, fieldErrors } = readAdviceForm(form)
+  if (Object.keys(fieldErrors).length) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors }
+  try {
+    await medusa("/store/customers/me/measurements", { method: "POST", token, body: values })
+    return { ok: true, message: "Saved to your measurements." }
+  } catch (error) {
+    if (error instanceof MedusaError && error.status === 401) return { ok: false, error: "Log in again to save your measurements." }
+    if (error instanceof MedusaError && error.status === 400) return { ok: false, error: measurementsErrorText(error.message) }
     return failure(error, "We could not save your measurements.")
   }
 }

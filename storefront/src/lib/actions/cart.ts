@@ -1,11 +1,12 @@
 "use server"
 
 import { refresh } from "next/cache"
-import { medusa } from "../medusa/client"
+import { medusa, MedusaError } from "../medusa/client"
 import type { Cart } from "../medusa/types"
 import { getRegion } from "../data/regions"
 import { retrieveCart } from "../data/cart"
 import { getAuthToken, setCartId } from "../session"
+import type { AddLookResult } from "../core/stylist"
 import { failure, type ActionResult } from "./result"
 
 /** The shopper's cart in the region of the country she is shopping in, created or moved as needed. */
@@ -36,19 +37,37 @@ export async function addToCart(countryCode: string, variantId: string, quantity
   }
 }
 
-/** Adds several variants at once ("add the look", "move wishlist to bag"); stops at the first refusal. */
-export async function addManyToCart(countryCode: string, variantIds: string[]): Promise<ActionResult> {
+/**
+ * Adds several variants at once ("add the look", "move wishlist to bag"), one of each.
+ * Every item is tried, so one piece selling out does not keep the rest of a look from her
+ * bag; the answer names each that could not go in and why.
+ */
+export async function addManyToCart(countryCode: string, variantIds: string[]): Promise<AddLookResult> {
+  const ids = Array.from(new Set(variantIds.filter((id) => typeof id === "string" && /^variant_[A-Za-z0-9]{1,60}$/.test(id)))).slice(0, 10)
+  if (!ids.length) return { ok: false, added: [], failed: [], error: "There is nothing to add." }
+  let cart: Cart
   try {
-    const cart = await cartForCountry(countryCode)
-    for (const variantId of variantIds) {
-      await medusa(`/store/carts/${cart.id}/line-items`, { method: "POST", body: { variant_id: variantId, quantity: 1 } })
-    }
-    refresh()
-    return { ok: true, message: `Added ${variantIds.length} ${variantIds.length === 1 ? "item" : "items"} to your bag` }
+    cart = await cartForCountry(countryCode)
   } catch (error) {
-    refresh()
-    return failure(error, "We could not add everything to your bag. Please try again.")
+    const { error: text } = failure(error, "We could not add these to your bag. Please try again.")
+    return { ok: false, added: [], failed: ids.map((variant_id) => ({ variant_id, error: text })), error: text }
   }
+  const added: string[] = []
+  const failed: AddLookResult["failed"] = []
+  for (const variantId of ids) {
+    try {
+      await medusa(`/store/carts/${cart.id}/line-items`, { method: "POST", body: { variant_id: variantId, quantity: 1 } })
+      added.push(variantId)
+    } catch (error) {
+      const soldOut = error instanceof MedusaError && /inventory|stock/i.test(error.message)
+      failed.push({ variant_id: variantId, error: soldOut ? "It has just sold out in this size." : failure(error, "We could not add it to your bag.").error })
+    }
+  }
+  if (added.length) refresh()
+  const noun = `${added.length} ${added.length === 1 ? "item" : "items"}`
+  return failed.length
+    ? { ok: false, added, failed, error: added.length ? `Added ${noun}; ${failed.length} could not be added.` : "We could not add these to your bag." }
+    : { ok: true, added, failed, message: `Added ${noun} to your bag` }
 }
 
 export async function updateLineItem(lineId: string, quantity: number): Promise<ActionResult> {

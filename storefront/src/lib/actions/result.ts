@@ -1,4 +1,5 @@
 import { BackendUnavailableError, MedusaError } from "../medusa/client"
+import { logServerError } from "../server-log"
 
 /** What a server action tells the form that called it. */
 export type ActionResult<F extends string = string> =
@@ -9,7 +10,7 @@ export type ActionResult<F extends string = string> =
 export function failure(error: unknown, fallback: string): { ok: false; error: string } {
   if (error instanceof MedusaError && error.status < 500) return { ok: false, error: friendlyMessage(error.message) }
   if (error instanceof BackendUnavailableError) return { ok: false, error: "The store is not answering right now. Please try again in a moment." }
-  console.error(fallback, error)
+  void logServerError(fallback, error)
   return { ok: false, error: fallback }
 }
 

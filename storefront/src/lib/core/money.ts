@@ -20,6 +20,11 @@ export function formatMoney(amount: number, currencyCode: string): string {
   }).format(major)
 }
 
+/** An amount in major units (₹1,099, $49.99), as the stylist answers, in the minor units formatMoney takes. */
+export function majorToMinor(amount: number, currencyCode: string): number {
+  return ZERO_DECIMAL.has(currencyCode.toLowerCase()) ? Math.round(amount) : Math.round(amount * 100)
+}
+
 /**
  * Whole percent off the original price; 0 when there is no saving (or no sensible original).
  * Never claims 100% off something that still costs money.

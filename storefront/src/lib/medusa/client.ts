@@ -1,4 +1,6 @@
 import "server-only"
+import { REQUEST_ID_HEADER } from "../core/request-id"
+import { backendRequestId } from "./request-id"
 
 /**
  * The one way the storefront talks to Medusa: server-side fetch of the Store API.
@@ -61,6 +63,20 @@ export function toSearch(query: Query | undefined): string {
 
 const REQUEST_TIMEOUT_MS = 15000
 
+/**
+ * The shopper's address as the hop in front of us saw it (the last x-forwarded-for entry),
+ * for the backend's per-address limits on sign-in and checkout; null outside a request
+ * (a build) or when nobody forwarded one. Only writes ask, so cached reads stay static.
+ */
+async function shopperAddress(): Promise<string | null> {
+  try {
+    const { headers } = await import("next/headers")
+    return (await headers()).get("x-forwarded-for")?.split(",").pop()?.trim() || null
+  } catch {
+    return null
+  }
+}
+
 export async function medusa<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const url = `${backendUrl()}${path}${toSearch(options.query)}`
   const headers: Record<string, string> = { accept: "application/json", ...options.headers }
@@ -70,6 +86,14 @@ export async function medusa<T>(path: string, options: RequestOptions = {}): Pro
   if (key) headers["x-publishable-api-key"] = key
 
   const cached = options.revalidate !== undefined && (options.method ?? "GET") === "GET" && !options.token
+  if ((options.method ?? "GET") !== "GET" && !headers["x-forwarded-for"]) {
+    const address = await shopperAddress()
+    if (address) headers["x-forwarded-for"] = address
+  }
+  // Every call that renders dynamically anyway carries the request's id. Cached reads carry none:
+  // Next keys its data cache on the request headers, so a per-request id would make every read a miss;
+  // the backend gives the ones it does receive (cache misses) an id of their own.
+  if (!cached && !headers[REQUEST_ID_HEADER]) headers[REQUEST_ID_HEADER] = await backendRequestId()
   let res: Response
   try {
     res = await fetch(url, {

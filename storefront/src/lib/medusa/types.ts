@@ -290,3 +290,49 @@ export type Measurements = {
   preferred_fit: "snug" | "regular" | "relaxed" | null
   updated_at: string
 }
+
+/** GET /store/products/:id/size-recommendation (plugins/size-recommendation). Probabilities 0-1, sizes in size order. */
+export type SizeAdvice = {
+  recommended_size: string | null
+  confidence: number | null
+  fit_note: string | null
+  probabilities: { size: string; small: number; fit: number; large: number }[]
+  alternatives: { size: string; fit: number; note: string }[]
+  reason: string
+  based_on: { measurements: boolean; history: boolean; size_chart: boolean; reviews: number }
+  model?: { trained_at: string | null; reviews: number } | null
+}
+
+/** Reviews (plugins/reviews): only approved ones reach the store's list. */
+export type ReviewFit = "runs_small" | "true_to_size" | "runs_large"
+
+export type Review = {
+  id: string
+  rating: number
+  title: string | null
+  body: string | null
+  fit: ReviewFit | null
+  size: string | null
+  verified_purchase: boolean
+  author_name: string
+  created_at: string
+}
+
+export type FitCounts = Record<ReviewFit, number>
+
+export type ReviewSummary = {
+  average_rating: number | null
+  count: number
+  ratings: Record<"1" | "2" | "3" | "4" | "5", number>
+  fit: FitCounts
+  fit_by_size: (FitCounts & { size: string; count: number })[]
+}
+
+export type ReviewPage = { reviews: Review[]; count: number; limit: number; offset: number; summary: ReviewSummary }
+
+/** The shopper's own review, in any status (GET /store/customers/me/reviews). */
+export type MyReview = Review & { product_id: string; variant_id: string; status: "pending" | "approved" | "rejected"; updated_at: string }
+
+export type ReviewableVariant = { variant_id: string; title: string; size: string | null }
+
+export type MyReviews = { reviews: MyReview[]; reviewable_variants: ReviewableVariant[] }

@@ -119,7 +119,7 @@ export default async function ProductPage(props: Props) {
         taxInclusive={region.includes_tax}
         currencyCode={region.currency_code}
         sizeGuide={chart ? <SizeGuide chart={chart} productTitle={product.title} defaultUnit={countryCode === "us" ? "in" : "cm"} /> : null}
-        sizeAdvice={<ProductSlot name="size-advice" productId={product.id} regionId={region.id} />}
+        sizeAdvice={<ProductSlot name="size-advice" product={product} regionId={region.id} countryCode={countryCode} />}
         deliveryCheck={countryCode === DELIVERY_ESTIMATE_COUNTRY}
       />
 
@@ -156,9 +156,9 @@ export default async function ProductPage(props: Props) {
         </section>
       </div>
 
-      <ProductSlot name="3d-viewer" productId={product.id} regionId={region.id} />
-      <ProductSlot name="reviews" productId={product.id} regionId={region.id} />
-      <ProductSlot name="complete-the-look" productId={product.id} regionId={region.id} />
+      <ProductSlot name="3d-viewer" product={product} regionId={region.id} countryCode={countryCode} />
+      <ProductSlot name="reviews" product={product} regionId={region.id} countryCode={countryCode} />
+      <ProductSlot name="complete-the-look" product={product} regionId={region.id} countryCode={countryCode} />
     </div>
   )
 }
