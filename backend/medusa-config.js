@@ -123,7 +123,13 @@ module.exports = {
   projectConfig: {
     database_url: runtime.database.url,
     database_type: "postgres",
-    database_extra: process.env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {},
+    database_extra: {
+      // Waiting longer for a connection fails the request, freeing what it holds. Without a
+      // limit, requests that each hold one connection and wait for another would leave the
+      // server answering nothing, for good, once they held the whole pool.
+      connectionTimeoutMillis: 30_000,
+      ...(process.env.DATABASE_SSL === "true" ? { ssl: { rejectUnauthorized: false } } : {}),
+    },
     redis_url: runtime.redis.kind === "redis" ? runtime.redis.url : undefined,
     store_cors: runtime.storeCors,
     admin_cors: runtime.adminCors,

@@ -18,7 +18,9 @@
  * runtime-config.js stops startup on malformed values).
  */
 import { AbstractPaymentProcessor, PaymentProcessorContext, PaymentProcessorError, PaymentProcessorSessionResponse, PaymentSessionStatus } from "@medusajs/medusa"
+import type { EntityManager } from "typeorm"
 import { CodConfig, CodDecision, codConfigFromEnv, evaluateCod } from "../core/cod-policy"
+import { transactionManagerOf } from "./payment-provider"
 
 type ShippingAddressLike = { country_code?: string | null; postal_code?: string | null } | null
 
@@ -32,6 +34,7 @@ type CartLike = {
 type CartServiceLike = {
   retrieve(id: string, config: Record<string, unknown>): Promise<CartLike>
   retrieveWithTotals(id: string, config: Record<string, unknown>): Promise<CartLike>
+  withTransaction(manager: EntityManager): CartServiceLike
 }
 
 type LoggerLike = { warn(message: string): void; error(message: string): void }
@@ -59,6 +62,15 @@ class CodPaymentProcessor extends AbstractPaymentProcessor {
     return this.container.cartService as CartServiceLike
   }
 
+  /**
+   * The cart service in the checkout's own transaction when payment-provider.ts passed it:
+   * a read on another connection would wait for the pool while this one is held.
+   */
+  protected cartServiceIn(context: unknown): CartServiceLike {
+    const manager = transactionManagerOf(context)
+    return manager ? this.cartService_.withTransaction(manager) : this.cartService_
+  }
+
   protected get logger_(): LoggerLike {
     return (this.container.logger as LoggerLike) ?? console
   }
@@ -82,7 +94,7 @@ class CodPaymentProcessor extends AbstractPaymentProcessor {
   ): Promise<PaymentProcessorError | { status: PaymentSessionStatus; data: PaymentProcessorSessionResponse["session_data"] }> {
     const cartId = typeof context?.cart_id === "string" ? context.cart_id : null
     if (!cartId) return { error: "Cash on delivery could not be checked for this order", code: COD_NOT_AVAILABLE }
-    const cart = await this.cartService_.retrieveWithTotals(cartId, { relations: ["shipping_address", "region"] })
+    const cart = await this.cartServiceIn(context).retrieveWithTotals(cartId, { relations: ["shipping_address", "region"] })
     const decision = evaluateCod(
       {
         currency_code: cart.region?.currency_code,
@@ -184,7 +196,7 @@ class CodPaymentProcessor extends AbstractPaymentProcessor {
     if (passed !== undefined) return passed
     if (!context.resource_id) return null
     try {
-      const cart = await this.cartService_.retrieve(context.resource_id, { relations: ["shipping_address"] })
+      const cart = await this.cartServiceIn(context.context).retrieve(context.resource_id, { relations: ["shipping_address"] })
       return cart.shipping_address ?? null
     } catch (error) {
       this.logger_.warn(`cod: no cart ${context.resource_id} to read the delivery address from (${(error as Error).message})`)

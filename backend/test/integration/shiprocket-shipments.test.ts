@@ -99,6 +99,19 @@ describe("checkout", () => {
     expect(cod.data).toMatchObject({ available: false })
     expect(cod.data.reason).toMatch(/not available at pincode 791001: no courier collects cash/)
   })
+
+  test("more shoppers than the server has database connections ask for payment options at once: each gets the courier's answer", async () => {
+    // Each check runs inside the cart's transaction. Its reads once took a second connection
+    // from the same pool of ten: enough at once held all ten and the server stopped answering.
+    const carts: string[] = []
+    for (let i = 0; i < 40; i++) carts.push(await cartFor(suratVariant, 1, "791001"))
+    const answers = await Promise.all(carts.map((cartId) => api("POST", `/store/carts/${cartId}/payment-sessions`)))
+    expect(answers.map((a) => a.status)).toEqual(carts.map(() => 200))
+    for (const answer of answers) {
+      const cod = answer.body.cart.payment_sessions.find((s: any) => s.provider_id === "cod")
+      expect(cod.data.reason).toMatch(/not available at pincode 791001: no courier collects cash/)
+    }
+  })
 })
 
 describe("parcels", () => {

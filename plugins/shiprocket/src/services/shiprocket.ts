@@ -2,6 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { Lifetime } from "awilix"
 import type { EntityManager } from "typeorm"
+import { sidePool, type SidePool } from "@fashion/plugin-kit"
 import { ShiprocketClient, ShiprocketError, type StoredToken, type TokenStore } from "../clients/shiprocket"
 import { chooseCouriers, combineEstimates, deliveryEstimate, normalizePincode, rateCacheKey, shipmentWeightKg, weightBandKg, type CourierChoice, type DeliveryEstimate } from "../core"
 
@@ -37,31 +38,43 @@ export type EstimateAnswer =
   | { configured: false; pincode: string; estimate: null; message: string }
   | { configured: true; pincode: string; estimate: DeliveryEstimate | null; message: string | null }
 
-/** The token in PostgreSQL, with an advisory lock so that only one process logs in at a time. */
+/**
+ * The token in PostgreSQL, with an advisory lock so that only one process logs in at a time.
+ * On the side pool: a login can start inside a checkout's transaction (a delivery estimate).
+ */
 class DatabaseTokenStore implements TokenStore {
   constructor(
-    private readonly manager: EntityManager,
+    private readonly db: SidePool,
     private readonly account: string
   ) {}
 
   async load(): Promise<StoredToken | null> {
-    const [row] = await this.manager.query(`SELECT token, expires_at FROM shiprocket_token WHERE account = $1`, [this.account])
+    const [row] = await this.db.query<{ token: string; expires_at: string }>(`SELECT token, expires_at FROM shiprocket_token WHERE account = $1`, [this.account])
     return row ? { token: row.token, expires_at: new Date(row.expires_at) } : null
   }
 
   async save(token: StoredToken): Promise<void> {
-    await this.manager.query(
+    await this.db.query(
       `INSERT INTO shiprocket_token (account, token, expires_at, updated_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (account) DO UPDATE SET token = EXCLUDED.token, expires_at = EXCLUDED.expires_at, updated_at = now()`,
       [this.account, token.token, token.expires_at]
     )
   }
 
-  withLock<T>(fn: () => Promise<T>): Promise<T> {
-    return this.manager.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`shiprocket-login:${this.account}`])
-      return fn()
-    })
+  async withLock<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await this.db.pool.connect()
+    try {
+      await client.query("BEGIN")
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`shiprocket-login:${this.account}`])
+      const result = await fn()
+      await client.query("COMMIT")
+      return result
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
   }
 }
 
@@ -84,11 +97,18 @@ export default class ShiprocketService extends TransactionBaseService {
   /** A shopper waiting at checkout should not wait for an outage once per request. */
   private unavailableUntil = 0
 
-  constructor(container: { manager: EntityManager; logger: LoggerLike }, options: ShiprocketOptions = {}) {
+  /**
+   * Delivery estimates run inside Medusa's cart transactions (shipping rates, cash on
+   * delivery checks): their reads and the login go through plugin-kit's side pool.
+   */
+  protected readonly db_: SidePool
+
+  constructor(container: { manager: EntityManager; logger: LoggerLike; configModule: Parameters<typeof sidePool>[0] }, options: ShiprocketOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(container, options)
     this.options_ = options
     this.logger_ = container.logger
+    this.db_ = sidePool(container.configModule, { name: "shiprocket" })
     this.client_ =
       options.email && options.password
         ? new ShiprocketClient({
@@ -97,7 +117,7 @@ export default class ShiprocketService extends TransactionBaseService {
             baseUrl: options.api_url || undefined,
             requestsPerSecond: options.requests_per_second,
             timeoutMs: options.request_timeout_ms,
-            tokenStore: new DatabaseTokenStore(container.manager, options.email),
+            tokenStore: new DatabaseTokenStore(this.db_, options.email),
             logger: container.logger,
           })
         : null
@@ -148,7 +168,7 @@ export default class ShiprocketService extends TransactionBaseService {
    * delivery address yet (checkout asks before the shopper typed one).
    */
   async estimateForCart(cartId: string): Promise<EstimateAnswer | null> {
-    const [row] = await this.manager_.query(
+    const [row] = await this.db_.query<{ postal_code: string | null; country_code: string | null }>(
       `SELECT a.postal_code, a.country_code FROM cart c JOIN address a ON a.id = c.shipping_address_id WHERE c.id = $1`,
       [cartId]
     )
@@ -174,20 +194,20 @@ export default class ShiprocketService extends TransactionBaseService {
 
   /** Pickup pincodes (the suppliers of the items) and the parcel weight. */
   private async shipmentShape(input: { cartId?: string; variantId?: string }): Promise<{ pickups: string[]; weightKg: number }> {
-    const manager = this.manager_
+    const db = this.db_
     let lines: { variant_id: string; quantity: number; weight: number | null }[] = []
     if (input.cartId) {
-      lines = await manager.query(
+      lines = await db.query<(typeof lines)[number]>(
         `SELECT li.variant_id, li.quantity, v.weight FROM line_item li JOIN product_variant v ON v.id = li.variant_id WHERE li.cart_id = $1`,
         [input.cartId]
       )
     } else if (input.variantId) {
-      lines = await manager.query(`SELECT id AS variant_id, 1 AS quantity, weight FROM product_variant WHERE id = $1 AND deleted_at IS NULL`, [input.variantId])
+      lines = await db.query<(typeof lines)[number]>(`SELECT id AS variant_id, 1 AS quantity, weight FROM product_variant WHERE id = $1 AND deleted_at IS NULL`, [input.variantId])
     }
     const variantIds = lines.map((l) => l.variant_id)
     let pickups: string[] = []
     if (variantIds.length && (await this.hasSupplierTables())) {
-      const rows: { pincode: string | null }[] = await manager.query(
+      const rows = await db.query<{ pincode: string | null }>(
         `SELECT DISTINCT s.pincode FROM supplier_variant sv JOIN supplier s ON s.id = sv.supplier_id WHERE sv.variant_id = ANY($1)`,
         [variantIds]
       )
@@ -205,7 +225,7 @@ export default class ShiprocketService extends TransactionBaseService {
   /** Supplier pickups come from the supplier-forwarding plugin's tables, when it is installed. */
   async hasSupplierTables(): Promise<boolean> {
     if (this.supplierTables === null) {
-      const [row] = await this.manager_.query(`SELECT to_regclass('public.supplier_variant') IS NOT NULL AS present`)
+      const [row] = await this.db_.query<{ present: boolean }>(`SELECT to_regclass('public.supplier_variant') IS NOT NULL AS present`)
       this.supplierTables = Boolean(row?.present)
     }
     return this.supplierTables
