@@ -5,7 +5,7 @@ import { randomBytes } from "crypto"
 import { pipeline } from "stream/promises"
 import { Lifetime } from "awilix"
 import { MedusaError } from "@medusajs/utils"
-import type { EntityManager } from "typeorm"
+import type { EntityManager, Repository } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 import { formatProblems } from "../core"
 import type { WorkerResult } from "../jobs/model-worker"
@@ -112,8 +112,25 @@ export default class ProductModelService {
       const ext = path.extname(file.originalname).slice(1).toLowerCase()
       const stored = await this.files.upload({ path: file.path, originalname: `3d-models/${id}/master.${ext}`, mimetype: MIME[ext] ?? "application/octet-stream" })
       const repo = this.manager.getRepository(ProductModel)
+      const model = await this.recordUpload(repo, productId, id, file, stored)
+      this.kickLoop()
+      return model
+    } finally {
+      fs.rm(file.path, { force: true }, () => {})
+    }
+  }
+
+  /** The master is stored before its row exists, so a row that cannot be written takes its file with it. */
+  private async recordUpload(
+    repo: Repository<ProductModel>,
+    productId: string,
+    id: string,
+    file: { originalname: string; size: number },
+    stored: { url: string; key?: string }
+  ): Promise<ProductModel> {
+    try {
       const hasPrimary = (await repo.count({ where: { product_id: productId, is_primary: true } })) > 0
-      const model = await repo.save(
+      return await repo.save(
         repo.create({
           id,
           product_id: productId,
@@ -133,10 +150,9 @@ export default class ProductModelService {
           locked_at: null,
         })
       )
-      this.kickLoop()
-      return model
-    } finally {
-      fs.rm(file.path, { force: true }, () => {})
+    } catch (error) {
+      await this.deleteFiles([stored.key ?? stored.url])
+      throw error
     }
   }
 
@@ -157,7 +173,7 @@ export default class ProductModelService {
   async retry(id: string): Promise<ProductModel> {
     const model = await this.retrieve(id)
     if (model.status !== "failed") throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `3D model ${id} is ${model.status}; only a failed model can be retried`)
-    await this.manager.getRepository(ProductModel).update({ id, status: "failed" }, { status: "queued", progress: 0, stage: "queued", error: null, locked_at: null })
+    await this.manager.getRepository(ProductModel).update({ id, status: "failed" }, { status: "queued", progress: 0, stage: "queued", error: null, locked_at: null, attempts: 0 })
     this.kickLoop()
     return this.retrieve(id)
   }
