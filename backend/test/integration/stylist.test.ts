@@ -135,9 +135,9 @@ describe("with OpenAI (the Responses simulator)", () => {
 
   test("no email, phone number or address goes to OpenAI", async () => {
     const customer = await createCustomer("Anita", "Rao")
-    await ask("I'm anita.rao@example.com, call me on +91 98765 43210. Office look under 4000 rupees, size L", { currency: "inr", budget: 4000, size: "L" }, {}, customer.headers)
+    await ask("I'm anita.rao@example.com, call me on +91 98765 43210, ship to 14 Lavelle Road. Office look under 4000 rupees, size L", { currency: "inr", budget: 4000, size: "L" }, {}, customer.headers)
     const sent = JSON.stringify(sim!.requests)
-    expect(sent).not.toMatch(/anita\.rao@example\.com|98765|43210/)
+    expect(sent).not.toMatch(/anita\.rao@example\.com|98765|43210|Lavelle/)
     expect(sent).not.toContain(customer.email)
   })
 

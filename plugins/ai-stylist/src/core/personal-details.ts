@@ -1,7 +1,8 @@
 /**
- * Email addresses and phone numbers taken out of shopper text before it leaves the store
- * for the model. Budgets, sizes, order numbers and 6-digit pincodes must survive, since
- * the stylist needs them: only runs of ten or more digits shaped like a phone number go.
+ * Email addresses, phone numbers and street addresses taken out of shopper text before it
+ * leaves the store for the model. Budgets, sizes, order numbers and 6-digit pincodes must
+ * survive, since the stylist needs them: only runs of ten or more digits shaped like a phone
+ * number go, and only a numbered street ("12 MG Road") or what follows "my address is".
  */
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
@@ -17,6 +18,26 @@ const PHONE_SHAPES: RegExp[] = [
   // separators, so "1,50,000" is never a candidate.
   /\+?\(?\d(?:[\s().-]{0,2}\d)+/g,
 ]
+
+// "Flat 4B, 12 Residency Road", "#221/3 5th Cross Lane", "1600 Amphitheatre Parkway": a house
+// number, at most five words, then a word that only names a street. Words that also
+// describe clothes or occasions ("block", "cross", "street style", "road trip") are left out.
+const STREET_WORDS = "road|rd|street|lane|ln|avenue|ave|marg|nagar|colony|layout|boulevard|blvd|drive|parkway|terrace|residency|enclave|vihar|bagh|chowk|gali|apartments|society"
+const NUMBERED_STREET = new RegExp(
+  String.raw`(?:\b(?:flat|house|h\.?\s?no|plot|door|apt|apartment|unit|suite)\.?\s*(?:no\.?\s*)?(?:[\w/-]{1,8},?\s+)?(?=\d)|#\s?)?` +
+    String.raw`\b\d{1,5}[a-z]?(?:[\/-]\d{1,4}[a-z]?)?,?\s+(?:(?:[a-z][\w.'&-]*|\d{1,3}(?:st|nd|rd|th)),?\s+){0,5}(?:${STREET_WORDS})\b` +
+    String.raw`(?!\s+(?:trip|style|wear|look|looks|party|fashion|vibes?)\b)`,
+  "gi"
+)
+// A number that is a price or a size ("under 1500 for my Linking Road trip") starts no address.
+const AMOUNT_OR_SIZE_BEFORE = /(₹|\$|rs\.?|inr|under|below|upto|up to|budget|max|within|around|about|than|size|eu|us|uk)\s*$/i
+
+function redactStreet(match: string, offset: number, whole: string): string {
+  return AMOUNT_OR_SIZE_BEFORE.test(whole.slice(Math.max(0, offset - 12), offset)) ? match : "[address]"
+}
+
+// What a shopper gives as her address, up to the end of the sentence.
+const STATED_ADDRESS = /\b(my (?:home |delivery |shipping )?address is|address\s*:)\s*[^.;\n]+/gi
 
 const digitsIn = (text: string) => text.match(/\d+/g) ?? []
 
@@ -45,7 +66,7 @@ function redactPhone(match: string, offset: number, whole: string, judge: (run: 
 export function redactPersonalDetails(text: string): string {
   if (typeof text !== "string" || text === "") return text
   const last = PHONE_SHAPES.length - 1
-  return PHONE_SHAPES.reduce(
+  const withoutPhones = PHONE_SHAPES.reduce(
     (current, shape, i) =>
       current.replace(shape, (...args: unknown[]) => {
         const match = args[0] as string
@@ -56,4 +77,7 @@ export function redactPersonalDetails(text: string): string {
       }),
     text.replace(EMAIL, "[email]"),
   )
+  return withoutPhones
+    .replace(STATED_ADDRESS, (_, cue: string) => `${cue} [address]`)
+    .replace(NUMBERED_STREET, (match: string, offset: number, whole: string) => redactStreet(match, offset, whole))
 }

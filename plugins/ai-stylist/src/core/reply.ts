@@ -109,3 +109,8 @@ export function replyNamesOnly(reply: string, outfits: Outfit[], allTitles: stri
   const cleaned = kept.join("").replace(/\n{3,}/g, "\n\n").trim()
   return { reply: cleaned, removed: [...removed], ok: removed.size === 0 }
 }
+
+/** The model's suggested next questions, without any that name a product outside the outfits. */
+export function followUpsNamingOnly(followUps: string[], outfits: Outfit[], allTitles: string[], max = 4): string[] {
+  return followUps.filter((followUp) => replyNamesOnly(followUp, outfits, allTitles).ok).slice(0, max)
+}

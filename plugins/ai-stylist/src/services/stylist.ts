@@ -24,6 +24,7 @@ import {
   productsShown,
   redactPersonalDetails,
   replyNamesOnly,
+  followUpsNamingOnly,
   stylistInstructions,
   wantsDifferentLooks,
 } from "../core"
@@ -205,7 +206,7 @@ export default class StylistService {
     const fromModel = outfits.length - (composition?.outfits.length ?? 0)
     const cleaned = replyNamesOnly(answer.reply, outfits, index.productTitles)
     const useModelReply = fromModel > 0 && !composition && cleaned.reply.length > 0
-    const reply = useModelReply ? { reply: cleaned.reply, follow_ups: answer.follow_ups.slice(0, 4) } : composeReply({ kind: "ok", outfits, alternatives: [], unmet: [] }, constraints)
+    const reply = useModelReply ? { reply: cleaned.reply, follow_ups: followUpsNamingOnly(answer.follow_ups, outfits, index.productTitles) } : composeReply({ kind: "ok", outfits, alternatives: [], unmet: [] }, constraints)
     return { engine: fromModel > 0 ? "openai" : "offline", ...reply, outfits, composition: null }
   }
 

@@ -303,6 +303,13 @@ describe("redactPersonalDetails", () => {
     ["+44 20 7946 0958", "[phone]"],
     ["landline 080-2345 6789", "landline [phone]"],
     ["size M, reach me on 98765-43210 or a@b.io", "size M, reach me on [phone] or [email]"],
+    ["send it to 14 Lavelle Road, Bengaluru 560001", "send it to [address], Bengaluru 560001"],
+    ["Flat 4B, 12 Residency Road please", "[address] please"],
+    ["House no. 12 MG Road", "[address]"],
+    ["#221/3 5th Cross Lane, Indiranagar", "[address], Indiranagar"],
+    ["I'm at 1600 Amphitheatre Parkway.", "I'm at [address]."],
+    ["my address is Kothari House, near the temple; size S", "my address is [address]; size S"],
+    ["Address: B-12 Green Park. Need a saree", "Address: [address]. Need a saree"],
   ])("redacts %j", (text, expected) => {
     expect(redactPersonalDetails(text)).toBe(expected)
   })
@@ -322,6 +329,11 @@ describe("redactPersonalDetails", () => {
     "Rs. 1500",
     "₹ 2,500/-",
     "3 outfits for 12.05.2025",
+    "3 outfits for a road trip",
+    "2 tops for street style",
+    "colour block dresses, 2 of them",
+    "under 1500 for my Linking Road shopping day",
+    "size 8 Bond Street look",
   ])("leaves %j alone", (text) => {
     expect(redactPersonalDetails(text)).toBe(text)
   })

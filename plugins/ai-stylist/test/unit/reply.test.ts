@@ -1,4 +1,4 @@
-import { composeOutfits, composeReply, namedProducts, parseShopperRequest, replyNamesOnly } from "../../src/core"
+import { composeOutfits, composeReply, followUpsNamingOnly, namedProducts, parseShopperRequest, replyNamesOnly } from "../../src/core"
 import { seedIndex } from "./catalogue"
 
 const index = seedIndex("inr")
@@ -61,5 +61,17 @@ describe("replyNamesOnly", () => {
   it("returns an empty reply when nothing usable is left", () => {
     const result = replyNamesOnly(`The ${stranger} is lovely.`, outfits, index.productTitles)
     expect(result).toEqual({ reply: "", removed: [stranger], ok: false })
+  })
+})
+
+describe("followUpsNamingOnly", () => {
+  const c = parseShopperRequest("party, size M, under ₹6000", null, "inr")
+  const { outfits } = composeOutfits(c, index, { count: 1 })
+  const own = outfits[0].items[0].title
+  const stranger = index.productTitles.find((t) => !outfits[0].items.some((i) => i.title === t))!
+
+  it("drops the suggestions that name a product outside the outfits, and keeps four at most", () => {
+    const followUps = [`Does the ${own} come in blue?`, `Show me the ${stranger}`, "Something warmer?", "Any shoes?", "A clutch?", "Cheaper?"]
+    expect(followUpsNamingOnly(followUps, outfits, index.productTitles)).toEqual([`Does the ${own} come in blue?`, "Something warmer?", "Any shoes?", "A clutch?"])
   })
 })
