@@ -32,3 +32,20 @@ test.each([
   expect(res.headers.get("x-content-type-options")).toBe("nosniff")
   expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'")
 })
+
+// STORE_CORS holds exact origins (the storefront's, http://localhost:8000 here): the browser is told
+// to share an answer with that origin only, and a look-alike gets nothing to share.
+test.each([
+  ["http://localhost:8000", "http://localhost:8000"],
+  ["http://evil.example", null],
+  ["http://localhost:8000.evil.example", null],
+  ["http://localhost:8001", null],
+])("the Store API shares its answers with the origin %s: %s", async (origin, allowed) => {
+  const preflight = await api("OPTIONS", "/store/carts", { headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } })
+  expect(preflight.status).toBeLessThan(500)
+  expect(preflight.headers.get("access-control-allow-origin")).toBe(allowed)
+  const read = await api("GET", "/store/regions", { headers: { origin } })
+  expect(read.status).toBe(200)
+  expect(read.headers.get("access-control-allow-origin")).toBe(allowed)
+  if (allowed) expect(read.headers.get("access-control-allow-credentials")).toBe("true")
+})
