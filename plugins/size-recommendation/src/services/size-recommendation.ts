@@ -12,6 +12,7 @@ import {
   bodyFactsFromMeasurements,
   scaleSizes,
 } from "../core"
+import { trainOffThread } from "../lib/fit-training-thread"
 import type BodyMeasurementsService from "./body-measurements"
 import type SizeChartService from "./size-chart"
 
@@ -172,7 +173,7 @@ export default class SizeRecommendationService {
     try {
       const fingerprint = knownFingerprint ?? (await this.dataFingerprint())
       const rows = await this.trainingRows()
-      const model = FitModel.train(rows)
+      const model = await trainOffThread(rows)
       const summary = model.summary()
       this.model = model
       this.fingerprint = fingerprint

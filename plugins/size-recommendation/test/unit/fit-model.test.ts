@@ -25,6 +25,17 @@ describe("FitModel", () => {
     expect(ours.accuracy).toBeGreaterThan(itemFrequency.accuracy)
   })
 
+  it("comes back from another thread (a structured clone) answering exactly as it did", () => {
+    const model = FitModel.train(train)
+    const revived = FitModel.revive(structuredClone(model))
+    expect(revived).toBeInstanceOf(FitModel)
+    for (const row of test.slice(0, 200)) expect(revived.predict({ ...row, fit: null })).toEqual(model.predict({ ...row, fit: null }))
+    expect(revived.summary()).toEqual(model.summary())
+    // It keeps learning after the trip, as the live model does from new reviews.
+    revived.observe(test[0])
+    expect(revived.summary().items).toBeGreaterThan(0)
+  })
+
   it("knows which items run small and large", () => {
     const model = FitModel.train(train)
     const small = items.find((item) => item.offset === 1)!

@@ -118,6 +118,16 @@ export class FitModel implements FitPredictor {
     return model
   }
 
+  /**
+   * A model that crossed a thread boundary made whole again: structured clone keeps its data
+   * (maps, typed arrays, numbers) but not its classes.
+   */
+  static revive(data: unknown): FitModel {
+    const model = Object.setPrototypeOf(data as object, FitModel.prototype) as FitModel
+    Object.setPrototypeOf(model.history, FitHistory.prototype)
+    return model
+  }
+
   predict(row: FitObservation): FitProbabilities {
     if (this.weights.small.length === 0) return smoothedShares(this.history.overall, { small: 1 / 3, fit: 1 / 3, large: 1 / 3 }, 1)
     return softmax3(this.weights, this.standardise(this.rawFeatures(row)))
