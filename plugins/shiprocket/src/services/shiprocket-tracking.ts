@@ -126,13 +126,20 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
   async pollDue(limit = 10): Promise<{ polled: number; changed: number }> {
     const service = this.container_.shiprocketService
     if (!service.isConfigured) return { polled: 0, changed: 0 }
-    const rows: ShipmentRow[] = await this.manager_.query(
-      `SELECT * FROM shiprocket_shipment
-        WHERE state IN ('booked', 'booking') AND awb IS NOT NULL AND stage <> ALL($1)
-          AND COALESCE(last_polled_at, created_at) < now() - ($2::int * interval '1 millisecond')
-          AND COALESCE(status_at, created_at) < now() - ($2::int * interval '1 millisecond')
-        ORDER BY COALESCE(last_polled_at, created_at) LIMIT $3`,
-      [TIMELINE_STAGES.filter(isTerminalStage), this.pollMs_, limit]
+    // Claimed by stamping last_polled_at in one statement: a second worker (or a replica in
+    // shared mode) skips what this one took, so each parcel is asked about once per round.
+    const rows = rowsOf<ShipmentRow>(
+      await this.manager_.query(
+        `UPDATE shiprocket_shipment SET last_polled_at = now()
+          WHERE id IN (SELECT id FROM shiprocket_shipment
+                        WHERE state IN ('booked', 'booking') AND awb IS NOT NULL AND stage <> ALL($1)
+                          AND COALESCE(last_polled_at, created_at) < now() - ($2::int * interval '1 millisecond')
+                          AND COALESCE(status_at, created_at) < now() - ($2::int * interval '1 millisecond')
+                        ORDER BY COALESCE(last_polled_at, created_at) LIMIT $3
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING *`,
+        [TIMELINE_STAGES.filter(isTerminalStage), this.pollMs_, limit]
+      )
     )
     let changed = 0
     for (const row of rows) {
