@@ -6,6 +6,7 @@
  * a model) get a 4xx with the reason in words and leave nothing behind.
  */
 import fs from "fs"
+import os from "os"
 import path from "path"
 import { Client } from "pg"
 import { zipSync } from "fflate"
@@ -129,13 +130,22 @@ describe("a real model, uploaded and processed", () => {
 })
 
 describe("uploads that are refused", () => {
+  // The server's temporary files: received uploads, and the work folders of checks and runs.
+  const leftovers = () => [
+    ...(fs.existsSync(path.join(os.tmpdir(), "medusa-3d-uploads")) ? fs.readdirSync(path.join(os.tmpdir(), "medusa-3d-uploads")) : []),
+    ...fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith("medusa-3d-") && f !== "medusa-3d-uploads"),
+  ]
+
   const refused = async (name: string, bytes: Uint8Array, status: number, type: string, message: RegExp) => {
     const before = (await models(otherProductId)).length
+    const filesBefore = new Set(leftovers())
     const res = await upload(otherProductId, name, bytes)
     expect(res.status).toBe(status)
     expect(res.body.type).toBe(type)
     expect(res.body.message).toMatch(message)
     expect((await models(otherProductId)).length).toBe(before)
+    // Nothing half-processed stays behind: the upload's temporary file is gone too.
+    await eventually("the refused upload's temporary files removed", async () => leftovers().every((f) => filesBefore.has(f)), 10_000)
   }
 
   test("a JPEG renamed .glb", () => refused("broken_jpeg_renamed.glb", read("broken_jpeg_renamed.glb"), 422, "unsupported_format", /JPEG image, not a 3D model/))
@@ -143,6 +153,13 @@ describe("uploads that are refused", () => {
   test("a truncated GLB, with the validator's reason in words", () => refused("broken_truncated_SunglassesKhronos.glb", read("broken_truncated_SunglassesKhronos.glb"), 422, "invalid_model", /ends in the middle of its binary data/))
 
   test("a zip whose file names leave their folder", () => refused("evil.zip", zipSync({ "model.gltf": new TextEncoder().encode("{}"), "../evil.bin": new Uint8Array(4) }), 422, "unsafe_zip", /\.\.\/evil\.bin|outside/i))
+
+  test("a zip bomb (40 MB of zeros packed into a few kB) is refused while it inflates", () => {
+    const gltf = new TextEncoder().encode(JSON.stringify({ asset: { version: "2.0" }, buffers: [{ uri: "model.bin", byteLength: 40 * 1024 * 1024 }] }))
+    const bomb = zipSync({ "model.gltf": gltf, "model.bin": new Uint8Array(40 * 1024 * 1024) }, { level: 9 })
+    expect(bomb.byteLength).toBeLessThan(200_000)
+    return refused("bomb.zip", bomb, 422, "zip_bomb", /expands far more than real model files/)
+  })
 
   test("a file over the 100 MB limit is refused with a 413", async () => {
     const big = new Uint8Array(101 * 1024 * 1024)
