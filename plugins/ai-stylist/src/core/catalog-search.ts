@@ -102,7 +102,7 @@ const wantsColour = (item: StylistItem, constraints: ShopperConstraints) => cons
 
 export type SearchRequest = { query: string; categories: string[] | null; colors: string[] | null; occasion: string | null; max_price: number | null; limit: number }
 
-export type SearchOutcome = { items: StylistItem[]; unknown_categories: string[]; query_matched: boolean }
+export type SearchOutcome = { items: StylistItem[]; unknown_categories: string[]; query_matched: boolean; occasion_matched: boolean }
 
 export function searchCatalog(index: StylistIndex, constraints: ShopperConstraints, request: SearchRequest): SearchOutcome {
   let pool = eligibleItems(index, constraints)
@@ -113,6 +113,12 @@ export function searchCatalog(index: StylistIndex, constraints: ShopperConstrain
     const cap = toMinor(request.max_price, constraints.currency)
     pool = pool.filter((item) => item.price_minor! <= cap)
   }
+  // The occasion the model names filters like a category: only pieces made for it, unless
+  // none she can buy is, when the closest pieces come back and the model is told so.
+  const forOccasion = occasionsFor(request.occasion)
+  const tagged = forOccasion.length > 0 ? pool.filter((item) => item.occasions.some((o) => forOccasion.includes(o))) : pool
+  const occasion_matched = forOccasion.length === 0 || tagged.length > 0 || pool.length === 0
+  if (tagged.length > 0) pool = tagged
   const query = words(request.query).filter((word) => !FILLER.has(word) && !/^\d/.test(word))
   const occasions = [...occasionsFor(request.occasion), ...occasionsFor(request.query), ...constraints.occasions]
   const scored = oneColourway(pool).map((item) => ({
@@ -124,7 +130,7 @@ export function searchCatalog(index: StylistIndex, constraints: ShopperConstrain
   const matched = scored.filter((s) => s.match > 0)
   const kept = matched.length > 0 ? matched : scored
   kept.sort((a, b) => b.score - a.score || a.item.variant_id.localeCompare(b.item.variant_id))
-  return { items: kept.slice(0, request.limit).map((s) => s.item), unknown_categories, query_matched: query.length === 0 || matched.length > 0 }
+  return { items: kept.slice(0, request.limit).map((s) => s.item), unknown_categories, query_matched: query.length === 0 || matched.length > 0, occasion_matched }
 }
 
 export type Complement = { item: StylistItem; harmony: Harmony }

@@ -32,6 +32,7 @@ function search(args: SearchArguments, ctx: ToolContext): ToolExecution {
   const outcome = searchCatalog(ctx.index, ctx.constraints, args)
   const notes: string[] = []
   if (outcome.unknown_categories.length > 0) notes.push(`No category called ${outcome.unknown_categories.map((c) => `"${c}"`).join(", ")}: use a role (dress, top, bottom, coord, shoes, bag, jewellery) or a category handle.`)
+  if (!outcome.occasion_matched) notes.push(`Nothing she can buy here is made for "${args.occasion}"; these are the closest pieces.`)
   if (!outcome.query_matched) notes.push(`Nothing matched "${args.query}" word for word; these are the closest pieces she can buy.`)
   if (outcome.items.length === 0) notes.push("Nothing she can buy matches this search: try fewer words, other categories or colours.")
   return {

@@ -6,6 +6,7 @@ import {
   ToolContext,
   ToolItem,
   executeStylistTool,
+  occasionsFor,
   parseModelAnswer,
   parseShopperRequest,
   redactPersonalDetails,
@@ -140,9 +141,26 @@ describe("search_catalog", () => {
     expect((result.output as { note: string }).note).toMatch(/No category called "spacesuits"/)
   })
 
-  it("ranks the occasion's pieces first", () => {
-    const results = search({ query: "dress", occasion: "wedding-guest", limit: 5 }, ctx("size M"))
-    expect(results[0].occasions).toContain("wedding-guest")
+  it("returns only the occasion's pieces when the model names one", () => {
+    // "wedding-guest" also reaches the catalogue's festive and cocktail pieces (vocabulary.ts).
+    const wedding = occasionsFor("wedding-guest")
+    expect(wedding).toContain("wedding-guest")
+    const results = search({ query: "dress", occasion: "wedding-guest", limit: 20 }, ctx("size M"))
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.every((r) => r.occasions.some((o) => wedding.includes(o)))).toBe(true)
+    // What shoppers call it maps to the catalogue's occasions too.
+    const sangeet = search({ query: "", occasion: "sangeet", limit: 20 }, ctx("size M"))
+    expect(sangeet.length).toBeGreaterThan(0)
+    expect(sangeet.every((r) => r.occasions.some((o) => occasionsFor("sangeet").includes(o)))).toBe(true)
+  })
+
+  it("says so when nothing she can buy is made for the occasion, and offers the closest pieces", () => {
+    // Jeans are for college and brunch, never a wedding.
+    const result = call("search_catalog", { query: "", categories: ["jeans"], colors: null, occasion: "wedding-guest", max_price: null, limit: 5 }, ctx("size S"))
+    const { results, note } = result.output as { results: ToolItem[]; note?: string }
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.every((r) => r.title.toLowerCase().includes("jeans") && !r.occasions.some((o) => occasionsFor("wedding-guest").includes(o)))).toBe(true)
+    expect(note).toMatch(/Nothing she can buy here is made for "wedding-guest"; these are the closest pieces/)
   })
 
   it("tells the model the store's limits", () => {
