@@ -126,7 +126,10 @@ async function main() {
   const charted = []
   for (const id of loaded.products) if ((await store.once("GET", `/store/products/${id}/size-chart`)).status === 200) charted.push(id)
   if (!charted.length) throw new Error("no product with a size chart")
-  const bodies = loaded.bodies.filter((r) => r.height_in && r.weight_lbs)
+  // A guest's measurements must be in the ranges the API accepts (120-220 cm, 30-250 kg); the
+  // dataset has a few typos (a weight of 50 lb) that would answer 400 and time nothing.
+  const inRange = (value, min, max) => value >= min && value <= max
+  const bodies = loaded.bodies.filter((r) => r.height_in && r.weight_lbs && inRange(Math.round(r.height_in * 2.54), 120, 220) && inRange(Math.round(r.weight_lbs * 0.4536), 30, 250))
   const advice = (i) => {
     const r = bodies[i % bodies.length]
     const bust = r.bust_size_num ? Math.round(r.bust_size_num * 2.54 + 8) : 88
