@@ -1,38 +1,17 @@
 /**
- * GET /admin/store-health as the admin reads it: the answer's shape (mirrors
- * src/observability/store-health.ts, which the admin bundle cannot import), the query that
- * refreshes it every 15 s while the tab is visible, and the words and links for each number.
+ * GET /admin/store-health as the admin reads it: the answer's shape (its parts from the pure
+ * src/core/store-health.ts, types only; the whole is assembled in src/observability, which the
+ * admin bundle cannot import), the query that refreshes it every 15 s while the tab is visible,
+ * and the words and links for each number.
  */
 import type { BadgeColor } from "@fashion/plugin-kit/admin"
+import type { CheckFigure, Indicator, IndicatorKey, Level, RequestFigures } from "../../core/store-health"
 import { useAdminCustomQuery } from "medusa-react"
 
 export { errorMessage } from "@fashion/plugin-kit/admin"
 
-export type Level = "ok" | "warning" | "critical" | "unknown"
-export type IndicatorKey =
-  | "database"
-  | "redis"
-  | "search"
-  | "errors_5xx"
-  | "store_latency"
-  | "store_cache"
-  | "supplier_outbox"
-  | "supplier_failed_orders"
-  | "shiprocket_failed"
-  | "models_3d"
-  | "stylist_sessions"
-  | "memory"
-export type Indicator = { key: IndicatorKey; level: Level; reason: string }
-export type Check = { status: "ok" | "error"; ms: number; error?: "timeout" | "failed" } | { status: "not_configured" }
-export type RequestFigures = {
-  seconds: number
-  requests: number
-  errors_5xx: number
-  error_rate: number | null
-  store_requests: number
-  store_p95_seconds: number | null
-  store_cache: { hits: number; misses: number; bypassed: number; hit_ratio: number | null }
-}
+export type { Level, IndicatorKey, Indicator, RequestFigures } from "../../core/store-health"
+export type Check = CheckFigure
 
 export type StoreHealth = {
   generated_at: string
