@@ -13,7 +13,7 @@ function request(agent: http.Agent, method: string, path: string, body?: string)
       let text = ""
       res.setEncoding("utf8")
       res.on("data", (chunk) => (text += chunk))
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, keepAlive: res.headers["keep-alive"], reusedSocket: req.reusedSocket, body: text }))
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, keepAlive: [res.headers["keep-alive"]].flat()[0], reusedSocket: req.reusedSocket, body: text }))
     })
     req.on("error", reject)
     req.end(body)
