@@ -1,6 +1,6 @@
 import path from "path"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { SlidingWindowRateLimiter, RedisLike, publicClientAddress } from "@fashion/plugin-kit"
+import { SlidingWindowRateLimiter, countingRedis, publicClientAddress } from "@fashion/plugin-kit"
 import { RateLimits, completedCartId, rateRules } from "../core/rate-limit-rules"
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -12,13 +12,7 @@ let limiter: SlidingWindowRateLimiter | null = null
 
 function limiterFor(req: MedusaRequest): SlidingWindowRateLimiter {
   if (!limiter) {
-    limiter = new SlidingWindowRateLimiter(() => {
-      try {
-        return req.scope.resolve<RedisLike>("redisClient")
-      } catch {
-        return null
-      }
-    }, "store:rate")
+    limiter = new SlidingWindowRateLimiter(countingRedis((name) => req.scope.resolve(name)), "store:rate")
   }
   return limiter
 }

@@ -1,5 +1,5 @@
 import Redis from "ioredis"
-import { SlidingWindowRateLimiter } from "@fashion/plugin-kit"
+import { SlidingWindowRateLimiter, countingRedis } from "@fashion/plugin-kit"
 
 const MINUTE = 60_000
 
@@ -64,5 +64,37 @@ const redisUrl = process.env.REDIS_URL
     expect(refused.allowed === false && refused.retry_after_s).toBeGreaterThanOrEqual(59)
     expect(await redis.pttl(`${prefix}:${MINUTE}:ip`)).toBeGreaterThan(0)
     await redis.del(`${prefix}:${MINUTE}:ip`)
+  })
+})
+
+describe("countingRedis", () => {
+  const client = { eval: async () => [1, 1, 0] }
+
+  it("counts in memory when the store has no redis_url, though Medusa registers a fake redisClient", () => {
+    const resolve = jest.fn((name: string) => (name === "configModule" ? { projectConfig: {} } : client))
+    const redis = countingRedis(resolve)
+    expect(redis()).toBeNull()
+    expect(redis()).toBeNull()
+    // Looked up once, not per request.
+    expect(resolve).toHaveBeenCalledTimes(1)
+  })
+
+  it("counts in the store's Redis when it has a redis_url", () => {
+    const resolve = jest.fn((name: string) => (name === "configModule" ? { projectConfig: { redis_url: "redis://127.0.0.1:6379" } } : client))
+    const redis = countingRedis(resolve)
+    expect(redis()).toBe(client)
+    expect(redis()).toBe(client)
+    expect(resolve).toHaveBeenCalledTimes(2)
+  })
+
+  it("asks again while the container cannot answer yet", () => {
+    let ready = false
+    const redis = countingRedis((name) => {
+      if (!ready) throw new Error(`${name} is not registered`)
+      return name === "configModule" ? { projectConfig: { redis_url: "redis://x" } } : client
+    })
+    expect(redis()).toBeNull()
+    ready = true
+    expect(redis()).toBe(client)
   })
 })

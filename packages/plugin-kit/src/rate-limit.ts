@@ -28,6 +28,29 @@ return {0, count, tonumber(oldest[2]) + window - now}
 
 let sequence = 0
 
+/**
+ * The store's Redis to count in, looked up once: its `redisClient` when the store was given a
+ * `redis_url`, else null. Without one Medusa registers an in-process fake Redis (ioredis-mock)
+ * as `redisClient`; counting there shares nothing with other processes and runs the Lua
+ * script in an interpreter on every limited request, so the limiter counts in memory instead.
+ */
+export function countingRedis(resolve: (name: string) => unknown): () => RedisLike | null {
+  let lookup: ((name: string) => unknown) | null = resolve
+  let found: RedisLike | null = null
+  return () => {
+    if (!lookup) return found
+    try {
+      const config = lookup("configModule") as { projectConfig?: { redis_url?: string } } | undefined
+      found = config?.projectConfig?.redis_url ? (lookup("redisClient") as RedisLike) : null
+      // Found for good: the request scope it came from need not be kept alive.
+      lookup = null
+    } catch {
+      // Not registered yet: ask again next time, count in memory meanwhile.
+    }
+    return found
+  }
+}
+
 export class SlidingWindowRateLimiter {
   /** Per key, the times of the requests counted in the last window, oldest first. */
   private readonly log = new Map<string, number[]>()

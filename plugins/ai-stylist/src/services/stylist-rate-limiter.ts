@@ -1,5 +1,5 @@
 import { Lifetime } from "awilix"
-import { SlidingWindowRateLimiter, RedisLike } from "@fashion/plugin-kit"
+import { SlidingWindowRateLimiter, countingRedis } from "@fashion/plugin-kit"
 
 export type RateDecision = { allowed: true } | { allowed: false; retry_after_s: number; limit: number; per: "ip" | "customer" }
 
@@ -18,7 +18,7 @@ export default class StylistRateLimiterService {
     private readonly container: Record<string, unknown>,
     private readonly options: { rate_limit_per_minute_ip?: number; rate_limit_per_minute_customer?: number } = {}
   ) {
-    this.limiter = new SlidingWindowRateLimiter(() => this.redis(), "stylist:rate")
+    this.limiter = new SlidingWindowRateLimiter(countingRedis((name) => this.container[name]), "stylist:rate")
   }
 
   async consume(who: { ip: string; customer_id: string | null }): Promise<RateDecision> {
@@ -29,13 +29,5 @@ export default class StylistRateLimiterService {
       if (!decision.allowed) return { allowed: false, retry_after_s: decision.retry_after_s, limit: check.limit, per: check.per }
     }
     return { allowed: true }
-  }
-
-  private redis(): RedisLike | null {
-    try {
-      return (this.container.redisClient as RedisLike) ?? null
-    } catch {
-      return null
-    }
   }
 }
