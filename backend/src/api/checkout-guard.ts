@@ -1,10 +1,10 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { Pool, type PoolClient } from "pg"
+import type { PoolClient } from "pg"
+import { sidePool } from "@fashion/plugin-kit"
 import { checkoutShortages, shortageMessage, stockedVariantIds, type CheckoutLine } from "../core/checkout-stock"
 import { completedCartId } from "../core/rate-limit-rules"
 
 type Manager = { query(sql: string, params?: unknown[]): Promise<any[]> }
-type ConfigModule = { projectConfig: { database_url?: string; database_extra?: Record<string, unknown> } }
 
 // Long enough for a queue of checkouts for one item to finish one by one; then "try again".
 const LOCK_WAIT_MS = 30_000
@@ -12,16 +12,8 @@ const LOCK_WAIT_MS = 30_000
 // lock needs Medusa's connections to finish, and waiters must not take them all.
 const LOCK_CONNECTIONS = 4
 
-let pool: Pool | null = null
-function lockPool(req: MedusaRequest): Pool {
-  if (!pool) {
-    const { projectConfig } = req.scope.resolve<ConfigModule>("configModule")
-    pool = new Pool({ connectionString: projectConfig.database_url, ...(projectConfig.database_extra ?? {}), max: LOCK_CONNECTIONS, connectionTimeoutMillis: LOCK_WAIT_MS, idleTimeoutMillis: 60_000 })
-    // An idle connection the database dropped must not crash the process.
-    pool.on("error", () => undefined)
-  }
-  return pool
-}
+const lockPool = (req: MedusaRequest) =>
+  sidePool(req.scope.resolve("configModule"), { name: "checkout-locks", max: LOCK_CONNECTIONS, waitMs: LOCK_WAIT_MS }).pool
 
 async function cartLines(manager: Manager, cartId: string): Promise<{ completed: boolean; lines: CheckoutLine[] } | null> {
   const [cart] = await manager.query(`SELECT completed_at FROM cart WHERE id = $1`, [cartId])
