@@ -128,9 +128,10 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
     if (!service.isConfigured) return { polled: 0, changed: 0 }
     // Claimed by stamping last_polled_at in one statement: a second worker (or a replica in
     // shared mode) skips what this one took, so each parcel is asked about once per round.
+    // The stamp is the poll's record too, whatever Shiprocket answers.
     const rows = rowsOf<ShipmentRow>(
       await this.manager_.query(
-        `UPDATE shiprocket_shipment SET last_polled_at = now()
+        `UPDATE shiprocket_shipment SET last_polled_at = now(), updated_at = now()
           WHERE id IN (SELECT id FROM shiprocket_shipment
                         WHERE state IN ('booked', 'booking') AND awb IS NOT NULL AND stage <> ALL($1)
                           AND COALESCE(last_polled_at, created_at) < now() - ($2::int * interval '1 millisecond')
@@ -146,7 +147,6 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
       try {
         // One try: the next poll is the retry, and a slow Shiprocket must not hold up bookings.
         const snapshot = await service.client.trackAwb(row.awb as string, { maxAttempts: 1 })
-        await this.shipments.update(row.id, { last_polled_at: new Date() })
         if (!snapshot.found) continue
         const events: TrackingEventInput[] = snapshot.events.map((e) => ({
           dedupeKey: e.dedupeKey,
@@ -162,7 +162,6 @@ export default class ShiprocketTrackingService extends TransactionBaseService {
       } catch (error) {
         if (!(error instanceof ShiprocketError)) throw error
         this.logger.warn(`Shiprocket tracking poll for AWB ${row.awb}: ${error.message}`)
-        await this.shipments.update(row.id, { last_polled_at: new Date() })
       }
     }
     return { polled: rows.length, changed }
