@@ -1,5 +1,5 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { EntityManager, In } from "typeorm"
+import { EntityManager } from "typeorm"
 import { MEASUREMENT_FIELDS, MeasurementValues, MeasurementsPatch } from "../core/measurements"
 import { BodyMeasurements } from "../models/body-measurements"
 
@@ -23,8 +23,9 @@ export default class BodyMeasurementsService extends TransactionBaseService {
   /** Several customers' measurements at once (the size model reads every reviewer's), by customer id. */
   async listForCustomers(customerIds: string[]): Promise<Map<string, StoreMeasurements>> {
     if (!customerIds.length) return new Map()
-    const rows = await this.activeManager_.getRepository(BodyMeasurements).find({ where: { customer_id: In(customerIds) } })
-    return new Map(rows.map((row) => [row.customer_id, toStore(row)]))
+    // One array parameter: In() would send a placeholder per id, and PostgreSQL takes at most 65,535.
+    const rows: Record<string, unknown>[] = await this.activeManager_.query(`SELECT * FROM "body_measurements" WHERE "customer_id" = ANY($1::text[])`, [customerIds])
+    return new Map(rows.map((row) => [row.customer_id as string, toStore(row)]))
   }
 
   /** Saves the fields given (null clears one) and keeps the others; one statement, so two saves at once cannot collide. */

@@ -1,4 +1,5 @@
 import { Lifetime } from "awilix"
+import { PollingLoop } from "@fashion/plugin-kit"
 import { MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
 import {
@@ -64,8 +65,9 @@ export default class SizeRecommendationService {
   private status_: ModelStatus = { state: "untrained", trained_at: null, training_ms: null, reviews: 0, products: 0, shoppers: 0, learned: false, last_error: null }
   private training: Promise<ModelStatus> | null = null
   private fingerprint: string | null = null
-  private checkTimer: NodeJS.Timeout | null = null
   private debounceTimer: NodeJS.Timeout | null = null
+  // One check at a time, whether the minute's tick or a review's kick started it.
+  private readonly schedule: PollingLoop
   private readonly products = new Map<string, { sizing: ProductSizing; loadedAt: number }>()
   private readonly options: Required<SizeRecommendationOptions>
 
@@ -74,6 +76,9 @@ export default class SizeRecommendationService {
     options: SizeRecommendationOptions = {}
   ) {
     this.options = { retrain_check_interval_ms: options.retrain_check_interval_ms ?? 60_000, retrain_debounce_ms: options.retrain_debounce_ms ?? 5_000 }
+    this.schedule = new PollingLoop("Size recommendation: retraining failed", async () => void (await this.retrainIfChanged()), this.options.retrain_check_interval_ms, {
+      error: (message) => this.logger.error(message),
+    })
   }
 
   private get manager(): EntityManager {
@@ -90,30 +95,13 @@ export default class SizeRecommendationService {
 
   /** Starts the periodic check; the first one trains the model. */
   startSchedule(): void {
-    const tick = async () => {
-      try {
-        await this.retrainIfChanged()
-      } catch (error) {
-        this.logger.error(`Size recommendation: retraining failed: ${(error as Error).message}`)
-      }
-      this.checkTimer = setTimeout(tick, this.options.retrain_check_interval_ms)
-      this.checkTimer.unref()
-    }
-    this.checkTimer = setTimeout(tick, 0)
-    this.checkTimer.unref()
-  }
-
-  stopSchedule(): void {
-    if (this.checkTimer) clearTimeout(this.checkTimer)
-    if (this.debounceTimer) clearTimeout(this.debounceTimer)
+    this.schedule.start(0)
   }
 
   /** A review arrived or was moderated: retrain soon, once for a burst of them. */
   retrainSoon(): void {
     if (this.debounceTimer) clearTimeout(this.debounceTimer)
-    this.debounceTimer = setTimeout(() => {
-      this.retrainIfChanged().catch((error) => this.logger.error(`Size recommendation: retraining failed: ${(error as Error).message}`))
-    }, this.options.retrain_debounce_ms)
+    this.debounceTimer = setTimeout(() => this.schedule.kick(), this.options.retrain_debounce_ms)
     this.debounceTimer.unref()
   }
 
@@ -136,7 +124,9 @@ export default class SizeRecommendationService {
   }
 
   async recommend(productIdOrHandle: string, shopper: { customer_id: string | null; measurements: Partial<MeasurementValues> | null }): Promise<SizeAdvice & { model: Pick<ModelStatus, "trained_at" | "reviews"> }> {
-    if (!this.model && !this.training) void this.retrain().catch(() => undefined)
+    // Asked before the schedule's first training: start it now. After a failed one, the
+    // schedule tries again; a request does not start a training of its own each time.
+    if (this.status_.state === "untrained" && !this.training) void this.retrain().catch(() => undefined)
     const sizing = await this.productSizing(productIdOrHandle)
     const advice = adviseSize(this.model, sizing, shopper)
     return { ...advice, model: { trained_at: this.status_.trained_at, reviews: this.status_.reviews } }
