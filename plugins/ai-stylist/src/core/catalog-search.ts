@@ -78,13 +78,18 @@ export function occasionsFor(phrase: string | null): string[] {
   return [...new Set([...((CATALOGUE_OCCASIONS as readonly string[]).includes(direct) ? [direct] : []), ...(known?.occasions ?? [])])]
 }
 
-/** Whether an item is of a kind named by a role ("shoes"), a category handle ("heels") or a garment word ("jeans"). */
-export function inCategory(item: StylistItem, term: string): boolean {
-  if (item.role === term || item.category_path.includes(term)) return true
+/**
+ * Whether an item is of a kind named by a role ("shoes"), a category handle ("heels") or a
+ * garment word ("jeans"). The term is read once, then tried on every item.
+ */
+export function categoryMatcher(term: string): (item: StylistItem) => boolean {
   const pieces = pieceTerms(term)
-  if (pieces.length > 0) return pieces.some(({ piece }) => piece.role === item.role && (piece.words === null || piece.words.some((word) => item.words.includes(word))))
   const termWords = words(term)
-  return termWords.length > 0 && termWords.every((word) => item.words.includes(word))
+  return (item) => {
+    if (item.role === term || item.category_path.includes(term)) return true
+    if (pieces.length > 0) return pieces.some(({ piece }) => piece.role === item.role && (piece.words === null || piece.words.some((word) => item.words.includes(word))))
+    return termWords.length > 0 && termWords.every((word) => item.words.includes(word))
+  }
 }
 
 function queryScore(item: StylistItem, query: string[]): number {
@@ -106,8 +111,9 @@ export type SearchOutcome = { items: StylistItem[]; unknown_categories: string[]
 
 export function searchCatalog(index: StylistIndex, constraints: ShopperConstraints, request: SearchRequest): SearchOutcome {
   let pool = eligibleItems(index, constraints)
-  const unknown_categories = (request.categories ?? []).filter((term) => !index.items.some((item) => inCategory(item, term)))
-  if (request.categories) pool = pool.filter((item) => request.categories!.some((term) => inCategory(item, term)))
+  const categories = (request.categories ?? []).map((term) => ({ term, matches: categoryMatcher(term) }))
+  const unknown_categories = categories.filter(({ matches }) => !index.items.some(matches)).map(({ term }) => term)
+  if (request.categories) pool = pool.filter((item) => categories.some(({ matches }) => matches(item)))
   if (request.colors) pool = pool.filter((item) => request.colors!.some((term) => colourMatches(term, item.color)))
   if (request.max_price !== null) {
     const cap = toMinor(request.max_price, constraints.currency)
@@ -120,12 +126,11 @@ export function searchCatalog(index: StylistIndex, constraints: ShopperConstrain
   const occasion_matched = forOccasion.length === 0 || tagged.length > 0 || pool.length === 0
   if (tagged.length > 0) pool = tagged
   const query = words(request.query).filter((word) => !FILLER.has(word) && !/^\d/.test(word))
-  const occasions = [...occasionsFor(request.occasion), ...occasionsFor(request.query), ...constraints.occasions]
-  const scored = oneColourway(pool).map((item) => ({
-    item,
-    match: queryScore(item, query),
-    score: 3 * queryScore(item, query) + 2 * occasionScore(item, occasions) + (wantsColour(item, constraints) ? 1 : 0) + (0.3 * item.popularity) / 100,
-  }))
+  const occasions = [...forOccasion, ...occasionsFor(request.query), ...constraints.occasions]
+  const scored = oneColourway(pool).map((item) => {
+    const match = queryScore(item, query)
+    return { item, match, score: 3 * match + 2 * occasionScore(item, occasions) + (wantsColour(item, constraints) ? 1 : 0) + (0.3 * item.popularity) / 100 }
+  })
   // A query that matches some pieces keeps only those; one that matches none leaves the ranking to the rest.
   const matched = scored.filter((s) => s.match > 0)
   const kept = matched.length > 0 ? matched : scored

@@ -9,8 +9,8 @@ import { Outfit } from "./guarantees"
 import { formatMoney } from "./money"
 import { Composition } from "./offline-engine"
 import { pieceNoun } from "./outfit-words"
-import { namedProducts } from "./product-names"
-import { listInWords, normalizeTitle } from "./text"
+import { namesOtherProducts } from "./product-names"
+import { listInWords } from "./text"
 
 export type StylistReply = { reply: string; follow_ups: string[] }
 
@@ -96,14 +96,13 @@ export function composeReply(composition: Composition, constraints: ShopperConst
  * the caller should fall back to the offline reply.
  */
 export function replyNamesOnly(reply: string, outfits: Outfit[], allTitles: string[]): { reply: string; removed: string[]; ok: boolean } {
-  const allowed = new Set(outfits.flatMap((o) => o.items.map((i) => normalizeTitle(i.title))))
-  const titles = [...new Set([...allTitles, ...outfits.flatMap((o) => o.items.map((i) => i.title))])]
+  const own = outfits.flatMap((o) => o.items.map((i) => i.title))
   const removed = new Set<string>()
   // Sentences end at . ! ? or a line break; a product title never contains them.
   const sentences = reply.match(/[^.!?\n]+[.!?]*\s*|\n/g) ?? []
   const kept = sentences.filter((sentence) => {
-    const strangers = namedProducts(sentence, titles).filter((n) => !allowed.has(normalizeTitle(n.title)))
-    strangers.forEach((n) => removed.add(n.title))
+    const strangers = namesOtherProducts(sentence, own, allTitles)
+    strangers.forEach((title) => removed.add(title))
     return strangers.length === 0
   })
   const cleaned = kept.join("").replace(/\n{3,}/g, "\n\n").trim()
@@ -112,5 +111,6 @@ export function replyNamesOnly(reply: string, outfits: Outfit[], allTitles: stri
 
 /** The model's suggested next questions, without any that name a product outside the outfits. */
 export function followUpsNamingOnly(followUps: string[], outfits: Outfit[], allTitles: string[], max = 4): string[] {
-  return followUps.filter((followUp) => replyNamesOnly(followUp, outfits, allTitles).ok).slice(0, max)
+  const own = outfits.flatMap((o) => o.items.map((i) => i.title))
+  return followUps.filter((followUp) => namesOtherProducts(followUp, own, allTitles).length === 0).slice(0, max)
 }

@@ -218,15 +218,18 @@ export default class StylistService {
   /** The offline engine on live stock: its picks are re-read, and it composes again if any sold out meanwhile. */
   private async composeChecked(constraints: ShopperConstraints, index: StylistIndex, count: number, avoidProducts: string[]): Promise<Composition> {
     let composition = composeOutfits(constraints, index, { count, avoid_products: avoidProducts })
+    // The check of the composition shown, when the last freshen-and-check passed on it.
+    let checked: ReturnType<typeof enforceGuarantees> | null = null
     for (let attempt = 0; attempt < 2; attempt++) {
       const shown = [...composition.outfits, ...composition.alternatives.flatMap((a) => a.outfits)].flatMap((o) => o.items.map((i) => i.variant_id))
       shown.push(...composition.alternatives.flatMap((a) => a.items.map((i) => i.variant_id)))
       await this.catalog.freshen(index, shown)
-      const checked = enforceGuarantees(toProposed(composition.outfits), constraints, index)
+      checked = enforceGuarantees(toProposed(composition.outfits), constraints, index)
       if (checked.dropped.length === 0) break
+      checked = null
       composition = composeOutfits(constraints, index, { count, avoid_products: avoidProducts })
     }
-    const final = enforceGuarantees(toProposed(composition.outfits), constraints, index)
+    const final = checked ?? enforceGuarantees(toProposed(composition.outfits), constraints, index)
     return { ...composition, outfits: final.outfits, alternatives: composition.alternatives.map((a) => ({ ...a, items: a.items.filter((i) => i.in_stock && i.published) })) }
   }
 
