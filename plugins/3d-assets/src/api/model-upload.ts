@@ -10,14 +10,16 @@ const UPLOAD_DIR = path.join(os.tmpdir(), "medusa-3d-uploads")
 /**
  * Receives the multipart upload onto disk (streamed: a 100 MB model never sits in memory)
  * and answers the ways it can go wrong before the route runs: too large (413, the rest of
- * the body is not read), no file or another field (400).
+ * the body is not read), no file or another field (400). The file is removed once the
+ * answer has gone, whatever the answer was (accepted models are stored by then).
  */
 export function receiveModelUpload(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-  fs.mkdirSync(UPLOAD_DIR, { recursive: true })
   const service = req.scope.resolve<ProductModelService>("productModelService")
   const limitMb = Math.round(service.maxUploadBytes / 1024 / 1024)
   const upload = multer({ dest: UPLOAD_DIR, limits: { fileSize: service.maxUploadBytes, files: 1, fields: 5 } }).single("file")
   upload(req, res, (error: unknown) => {
+    const file = (req as MedusaRequest & { file?: { path: string } }).file
+    if (file) res.once("close", () => fs.rm(file.path, { force: true }, () => {}))
     if (!error) return next()
     const e = error as { code?: string; message?: string }
     if (e.code === "LIMIT_FILE_SIZE") {

@@ -5,7 +5,7 @@ import { randomBytes } from "crypto"
 import { pipeline } from "stream/promises"
 import { Lifetime } from "awilix"
 import { MedusaError } from "@medusajs/utils"
-import type { EntityManager, Repository } from "typeorm"
+import type { EntityManager } from "typeorm"
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity"
 import { formatProblems } from "../core"
 import type { WorkerResult } from "../jobs/model-worker"
@@ -96,38 +96,33 @@ export default class ProductModelService {
   }
 
   /**
-   * The upload in `file.path` (a temporary file, removed here whatever happens): refused
-   * with the reasons unless it is a safe, valid model; else kept as the master and queued.
+   * The upload in `file.path` (a temporary file its receiver removes): refused with the
+   * reasons unless it is a safe, valid model; else kept as the master and queued.
    */
   async acceptUpload(productId: string, file: { path: string; originalname: string; size: number }): Promise<ProductModel> {
-    try {
-      await this.ensureProduct(productId)
-      if (!ACCEPTED.test(file.originalname)) {
-        throw new ModelRejected("unsupported_format", [{ field: "file", message: `${file.originalname} is not a model: upload a .glb, or a .zip holding a .gltf with its .bin and textures` }])
-      }
-      const checked = await runModelWorker({ mode: "check", input_path: file.path, name: file.originalname, limits: { maxUploadBytes: this.maxUploadBytes } }, { timeoutMs: this.options.processing_timeout_ms ?? 10 * 60_000 })
-      if (!checked.ok) throw new ModelRejected(checked.code, checked.problems)
-
-      const id = `p3d_${randomBytes(12).toString("hex")}`
-      const ext = path.extname(file.originalname).slice(1).toLowerCase()
-      const stored = await this.files.upload({ path: file.path, originalname: `3d-models/${id}/master.${ext}`, mimetype: MIME[ext] ?? "application/octet-stream" })
-      const repo = this.manager.getRepository(ProductModel)
-      const model = await this.recordUpload(repo, productId, id, file, stored)
-      this.kickLoop()
-      return model
-    } finally {
-      fs.rm(file.path, { force: true }, () => {})
+    await this.ensureProduct(productId)
+    if (!ACCEPTED.test(file.originalname)) {
+      throw new ModelRejected("unsupported_format", [{ field: "file", message: `${file.originalname} is not a model: upload a .glb, or a .zip holding a .gltf with its .bin and textures` }])
     }
+    const checked = await runModelWorker({ mode: "check", input_path: file.path, name: file.originalname, limits: { maxUploadBytes: this.maxUploadBytes } }, { timeoutMs: this.options.processing_timeout_ms ?? 10 * 60_000 })
+    if (!checked.ok) throw new ModelRejected(checked.code, checked.problems)
+
+    const id = `p3d_${randomBytes(12).toString("hex")}`
+    const ext = path.extname(file.originalname).slice(1).toLowerCase()
+    const stored = await this.files.upload({ path: file.path, originalname: `3d-models/${id}/master.${ext}`, mimetype: MIME[ext] ?? "application/octet-stream" })
+    const model = await this.recordUpload(productId, id, file, stored)
+    this.kickLoop()
+    return model
   }
 
   /** The master is stored before its row exists, so a row that cannot be written takes its file with it. */
   private async recordUpload(
-    repo: Repository<ProductModel>,
     productId: string,
     id: string,
     file: { originalname: string; size: number },
     stored: { url: string; key?: string }
   ): Promise<ProductModel> {
+    const repo = this.manager.getRepository(ProductModel)
     try {
       const hasPrimary = (await repo.count({ where: { product_id: productId, is_primary: true } })) > 0
       return await repo.save(
