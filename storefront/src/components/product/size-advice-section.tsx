@@ -8,8 +8,9 @@ import { SizeAdvice } from "./size-advice"
  * fill the form. Renders nothing when the store has no size advice (plugin off: 404).
  */
 export async function SizeAdviceSection({ productId, productHandle, countryCode }: { productId: string; productHandle: string; countryCode: string }) {
-  const customer = await getCustomer().catch(() => null)
-  const [answer, saved] = await Promise.all([getSizeAdvice(productId), customer ? getMeasurements().catch(() => null) : Promise.resolve(null)])
+  // Her saved measurements are asked for alongside: without a login that asks nothing (no token).
+  const [customer, answer, measurements] = await Promise.all([getCustomer().catch(() => null), getSizeAdvice(productId), getMeasurements().catch(() => null)])
+  const saved = customer ? measurements : null
   if (!answer.ok && answer.status === 404) return null
   const loginHref = `/${countryCode}/account/login?next=${encodeURIComponent(`/${countryCode}/products/${productHandle}`)}`
   return (

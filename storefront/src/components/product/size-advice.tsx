@@ -195,7 +195,7 @@ export function SizeAdvice({
                 ))}
               </ul>
             ) : null}
-            {chosen ? (
+            {chosen && selection?.selected === chosen ? (
               <p className="flex items-center gap-1 font-medium text-ok">
                 <CheckIcon className="h-4 w-4" /> Size {chosen} is selected
               </p>

@@ -4,6 +4,7 @@ import { getMyReviews, getReviews } from "@/lib/data/reviews"
 import { ReviewSummary } from "./review-summary"
 import { ReviewList } from "./review-list"
 import { ReviewComposer } from "./review-composer"
+import { ProductSection } from "@/components/product/product-section"
 
 /**
  * Reviews on the product page: the summary (average, spread of ratings, fit overall and per
@@ -13,12 +14,13 @@ import { ReviewComposer } from "./review-composer"
  * Renders nothing when the store has no reviews (plugin off).
  */
 export async function ProductReviews({ productId, productHandle, countryCode }: { productId: string; productHandle: string; countryCode: string }) {
-  const [page, customer] = await Promise.all([getReviews(productId), getCustomer().catch(() => null)])
+  // Her own reviews are asked for alongside: without a login that asks nothing (no token).
+  const [page, customer, myReviews] = await Promise.all([getReviews(productId), getCustomer().catch(() => null), getMyReviews(productId)])
   if (!page) return null
-  const mine = customer ? await getMyReviews(productId) : null
+  const mine = customer ? myReviews : null
   const loginHref = `/${countryCode}/account/login?next=${encodeURIComponent(`/${countryCode}/products/${productHandle}#reviews`)}`
   return (
-    <ReviewsFrame>
+    <ProductSection id="reviews" title="Reviews">
       <div className={page.count ? "grid gap-8 md:grid-cols-[minmax(0,20rem)_minmax(0,1fr)] lg:gap-12" : "max-w-xl"}>
         <div className="space-y-6">
           {page.summary.count ? <ReviewSummary summary={page.summary} /> : <p className="text-sm text-muted" data-testid="no-reviews">No reviews yet.</p>}
@@ -38,33 +40,14 @@ export async function ProductReviews({ productId, productHandle, countryCode }: 
         </div>
         <ReviewList productId={productId} initial={{ reviews: page.reviews, count: page.count }} />
       </div>
-    </ReviewsFrame>
-  )
-}
-
-/** The section around reviews; its skeleton gets no id, so the two never share one while the reviews stream in. */
-function ReviewsFrame({ children, loading = false }: { children: React.ReactNode; loading?: boolean }) {
-  const titleId = loading ? "reviews-loading-title" : "reviews-title"
-  return (
-    <section
-      id={loading ? undefined : "reviews"}
-      aria-labelledby={titleId}
-      aria-busy={loading || undefined}
-      className="mt-12 scroll-mt-20 border-t border-line pt-8"
-      data-testid={loading ? "reviews-loading" : "reviews"}
-    >
-      <h2 id={titleId} className="mb-6 text-2xl">
-        Reviews
-      </h2>
-      {children}
-    </section>
+    </ProductSection>
   )
 }
 
 /** While reviews load: the section's shape, and a word for screen readers. */
 export function ProductReviewsSkeleton() {
   return (
-    <ReviewsFrame loading>
+    <ProductSection id="reviews" title="Reviews" loading>
       <div>
         <span role="status" className="sr-only">
           Loading reviews…
@@ -87,6 +70,6 @@ export function ProductReviewsSkeleton() {
           </div>
         </div>
       </div>
-    </ReviewsFrame>
+    </ProductSection>
   )
 }

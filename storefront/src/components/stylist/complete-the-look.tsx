@@ -1,6 +1,7 @@
 import Link from "next/link"
 import { getCompleteTheLook } from "@/lib/data/stylist"
 import { OutfitCard } from "./outfit-card"
+import { ProductSection } from "@/components/product/product-section"
 
 /**
  * "Complete the look" on the product page: outfits the stylist builds around this product
@@ -11,7 +12,7 @@ export async function CompleteTheLook({ productId, regionId, countryCode }: { pr
   const outfits = await getCompleteTheLook(productId, regionId)
   if (!outfits?.length) return null
   return (
-    <LookFrame>
+    <ProductSection id="complete-the-look" title="Complete the look">
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {outfits.slice(0, 3).map((outfit, i) => (
           <li key={`${i}-${outfit.title}`} className="flex">
@@ -26,33 +27,14 @@ export async function CompleteTheLook({ productId, regionId, countryCode }: { pr
           Ask our stylist for more looks
         </Link>
       </p>
-    </LookFrame>
-  )
-}
-
-/** The section around the looks; its skeleton gets no id, so the two never share one while the looks stream in. */
-function LookFrame({ children, loading = false }: { children: React.ReactNode; loading?: boolean }) {
-  const titleId = loading ? "complete-the-look-loading-title" : "complete-the-look-title"
-  return (
-    <section
-      id={loading ? undefined : "complete-the-look"}
-      aria-labelledby={titleId}
-      aria-busy={loading || undefined}
-      className="mt-12 scroll-mt-20 border-t border-line pt-8"
-      data-testid={loading ? "complete-the-look-loading" : "complete-the-look"}
-    >
-      <h2 id={titleId} className="mb-6 text-2xl">
-        Complete the look
-      </h2>
-      {children}
-    </section>
+    </ProductSection>
   )
 }
 
 /** While the looks load: their shape, and a word for screen readers. */
 export function CompleteTheLookSkeleton() {
   return (
-    <LookFrame loading>
+    <ProductSection id="complete-the-look" title="Complete the look" loading>
       <span role="status" className="sr-only">
         Loading looks…
       </span>
@@ -70,6 +52,6 @@ export function CompleteTheLookSkeleton() {
           </div>
         ))}
       </div>
-    </LookFrame>
+    </ProductSection>
   )
 }
