@@ -165,4 +165,3 @@ main()
     process.exitCode = 1
   })
   .finally(() => cleanupAll())
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => cleanupAll().then(() => process.exit(130)))
